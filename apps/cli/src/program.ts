@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../package.json') as { version: string };
+
+/**
+ * Builds the `tmux-orc` command tree. Each command group registers itself from its own file
+ * (`commands/<group>.ts`), so this file only wires them together.
+ */
+export function createProgram(): Command {
+  const program = new Command('tmux-orc')
+    .description('Monitor fleets of AI coding agents running in tmux.')
+    .version(version, '-V, --version', 'print the version and exit')
+    .option('-L, --socket-name <name>', 'tmux server socket name (as tmux -L)')
+    .option('-S, --socket-path <path>', 'tmux server socket path (as tmux -S)')
+    .option('--config <file>', 'configuration file to load')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  return program;
+}
