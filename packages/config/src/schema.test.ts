@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createDefaultConfig } from './defaults.js';
+import { profiles } from './profiles.js';
+import { configSchema } from './schema.js';
+
+describe('configSchema', () => {
+  const defaults = createDefaultConfig('/home/u/.tmux-orchestrator');
+
+  it('accepts the built-in defaults unchanged', () => {
+    expect(configSchema.parse(defaults)).toEqual(defaults);
+  });
+
+  it('defaults the pool to 1..4 control-mode connections and the default tmux server', () => {
+    expect(defaults.monitoring.async.pool).toMatchObject({ transport: 'control', min_size: 1, max_size: 4 });
+    expect(defaults.servers).toEqual([{ default: true }]);
+    expect(defaults.logging.directory).toBe('/home/u/.tmux-orchestrator/logs');
+  });
+
+  it('rejects unknown keys instead of ignoring them', () => {
+    const result = configSchema.safeParse({ ...defaults, monitorng: {} });
+    expect(result.success).toBe(false);
+  });
+
+  it('rejects a pool whose min_size exceeds max_size', () => {
+    const pool = { ...defaults.monitoring.async.pool, min_size: 5, max_size: 4 };
+    const config = {
+      ...defaults,
+      monitoring: { ...defaults.monitoring, async: { ...defaults.monitoring.async, pool } },
+    };
+    const result = configSchema.safeParse(config);
+    expect(result.error?.issues[0]?.path).toEqual(['monitoring', 'async', 'pool', 'min_size']);
+  });
+
+  it.each([
+    [{ socket_name: 'work' }, true],
+    [{ socket_path: '/tmp/tmux-1000/default' }, true],
+    [{ default: true }, true],
+    [{ default: false }, false],
+    [{ socket_name: '' }, false],
+    [{ socket_name: 'a', socket_path: '/b' }, false],
+  ])('servers entry %j valid: %s', (server, valid) => {
+    expect(configSchema.safeParse({ ...defaults, servers: [server] }).success).toBe(valid);
+  });
+
+  it('requires at least one server', () => {
+    expect(configSchema.safeParse({ ...defaults, servers: [] }).success).toBe(false);
+  });
+
+  it('takes hooks with an optional from state and rejects unknown states', () => {
+    const withHooks = (hooks: unknown) => ({ ...defaults, notifications: { ...defaults.notifications, hooks } });
+    expect(configSchema.safeParse(withHooks([{ to: 'crashed', command: 'notify' }])).success).toBe(true);
+    expect(configSchema.safeParse(withHooks([{ from: 'active', to: 'idle', command: 'x' }])).success).toBe(true);
+    expect(configSchema.safeParse(withHooks([{ to: 'sleeping', command: 'x' }])).success).toBe(false);
+  });
+
+  it('requires tmux user option names to start with @', () => {
+    const discovery = { ...defaults.discovery, agent_option: 'tmux-orc-agent' };
+    expect(configSchema.safeParse({ ...defaults, discovery }).success).toBe(false);
+  });
+});
+
+describe('profiles', () => {
+  it('reproduces the classic tuning table', () => {
+    const table = Object.fromEntries(
+      Object.entries(profiles).map(([name, p]) => [
+        name,
+        [p.monitoring?.async?.pool?.min_size, p.monitoring?.async?.pool?.max_size, p.monitoring?.async?.cache?.max_size, p.monitoring?.async?.cache?.default_ttl],
+      ]),
+    );
+    expect(table).toEqual({ small: [3, 10, 500, 30], medium: [8, 20, 1500, 45], large: [15, 35, 3000, 60] });
+  });
+});

@@ -1,0 +1,156 @@
+import * as z from 'zod';
+
+/** Agent states the monitor can report (see ARCHITECTURE.md, "Agent states"). */
+export const agentStates = [
+  'active',
+  'idle',
+  'waiting_input',
+  'queued_message',
+  'fresh',
+  'error',
+  'rate_limited',
+  'compacting',
+  'crashed',
+  'unknown',
+] as const;
+
+/** One of {@link agentStates}. */
+export type AgentState = (typeof agentStates)[number];
+
+/** Names of the tuning profiles. */
+export const profileNames = ['small', 'medium', 'large'] as const;
+
+/** One of {@link profileNames}. */
+export type ProfileName = (typeof profileNames)[number];
+
+/** Eviction strategies of the content cache. */
+export const cacheStrategies = ['ttl', 'lru', 'lfu'] as const;
+
+/** Log levels, most verbose first. */
+export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+
+const seconds = z.number().nonnegative();
+const positiveSeconds = z.number().positive();
+const positiveInt = z.int().positive();
+const nonEmpty = z.string().min(1);
+const state = z.enum(agentStates);
+
+const poolSchema = z
+  .strictObject({
+    transport: z.enum(['control', 'exec']),
+    min_size: z.int().nonnegative(),
+    max_size: positiveInt,
+    connection_timeout: positiveSeconds,
+    max_age: positiveSeconds,
+  })
+  .superRefine((pool, ctx) => {
+    if (pool.min_size > pool.max_size) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['min_size'],
+        message: `a number <= max_size (${pool.max_size})`,
+        input: pool.min_size,
+      });
+    }
+  });
+
+const cacheSchema = z.strictObject({
+  enabled: z.boolean(),
+  default_ttl: seconds,
+  max_size: positiveInt,
+  strategy: z.enum(cacheStrategies),
+});
+
+const monitoringSchema = z.strictObject({
+  check_interval: positiveSeconds,
+  max_failures: positiveInt,
+  debounce: seconds,
+  async: z.strictObject({
+    enabled: z.boolean(),
+    strategy: nonEmpty,
+    pool: poolSchema,
+    cache: cacheSchema,
+  }),
+});
+
+const discoverySchema = z.strictObject({
+  window_patterns: z.array(nonEmpty),
+  role_words: z.array(nonEmpty),
+  agent_option: z.string().regex(/^@[\w-]+$/, 'a tmux user option name such as `@tmux-orc-agent`'),
+  include: z.array(nonEmpty),
+  exclude: z.array(nonEmpty),
+  pm: z.strictObject({
+    window_patterns: z.array(nonEmpty),
+    role_option: z.string().regex(/^@[\w-]+$/, 'a tmux user option name such as `@tmux-orc-role`'),
+  }),
+});
+
+const cooldownsSchema = z.strictObject(
+  Object.fromEntries(agentStates.map((s) => [s, seconds])) as Record<AgentState, typeof seconds>,
+);
+
+const hookSchema = z.strictObject({
+  from: state.optional(),
+  to: state,
+  command: nonEmpty,
+});
+
+const notificationsSchema = z.strictObject({
+  pm_enabled: z.boolean(),
+  cooldowns: cooldownsSchema,
+  hooks: z.array(hookSchema),
+  hook_timeout: positiveSeconds,
+});
+
+const recoverySchema = z.strictObject({
+  restart_crashed: z.boolean(),
+  max_attempts_per_hour: z.int().nonnegative(),
+  start_commands: z.record(nonEmpty, nonEmpty),
+});
+
+/** One tmux server to watch: a `-L` socket name, a `-S` socket path, or the user's default server. */
+export const serverSchema = z.union([
+  z.strictObject({ socket_name: nonEmpty }),
+  z.strictObject({ socket_path: nonEmpty }),
+  z.strictObject({ default: z.literal(true) }),
+]);
+
+const loggingSchema = z.strictObject({
+  level: z.enum(logLevels),
+  directory: nonEmpty,
+  performance: z.boolean(),
+  debug_async: z.boolean(),
+});
+
+/**
+ * The whole, resolved tmux-orc configuration. Keys are snake_case exactly as users write them in
+ * `config.yaml`, so a key path in an error, in `sources` and in the file are the same string.
+ */
+export const configSchema = z.strictObject({
+  profile: z.enum(profileNames).nullable(),
+  monitoring: monitoringSchema,
+  discovery: discoverySchema,
+  notifications: notificationsSchema,
+  recovery: recoverySchema,
+  servers: z.array(serverSchema).min(1),
+  logging: loggingSchema,
+});
+
+/** The resolved configuration, snake_case keys (see {@link configSchema}). */
+export type Config = z.infer<typeof configSchema>;
+
+/** One entry of `servers`. */
+export type ServerConfig = z.infer<typeof serverSchema>;
+
+/** One entry of `notifications.hooks`. */
+export type HookConfig = z.infer<typeof hookSchema>;
+
+/** A deep partial of {@link Config}: what a file, a profile or CLI flags may set. */
+export type ConfigOverrides = DeepPartial<Config>;
+
+/** Makes every property optional, recursively; arrays are replaced whole, never merged. */
+export type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
