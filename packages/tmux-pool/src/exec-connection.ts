@@ -1,0 +1,70 @@
+import { execa } from 'execa';
+import { TmuxCommandError } from './errors/tmux-command-error.js';
+import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
+import { TmuxServerGoneError } from './errors/tmux-server-gone-error.js';
+import { TmuxTimeoutError } from './errors/tmux-timeout-error.js';
+import { toExecArgv } from './quote.js';
+import type { RunOptions, TmuxConnection } from './runner.js';
+import { type TmuxServer, describeServer, serverArgs } from './server.js';
+
+/** Options of an exec connection. */
+export interface ExecConnectionOptions {
+  /** Default per-command timeout in ms (5000). */
+  readonly commandTimeoutMs?: number;
+  /** The tmux binary (`tmux`). */
+  readonly tmuxPath?: string;
+}
+
+const GONE_PATTERN = /no server running|error connecting|server exited|lost server/i;
+
+/**
+ * Runs every command as its own `tmux` process. Slow (a process per command) but needs nothing
+ * beyond a tmux binary: the fallback transport, and the baseline benchmarks compare against.
+ */
+export class ExecConnection implements TmuxConnection {
+  readonly transport = 'exec' as const;
+  readonly healthy = true;
+  private running = 0;
+  private readonly commandTimeoutMs: number;
+  private readonly tmuxPath: string;
+
+  constructor(
+    private readonly server: TmuxServer,
+    options: ExecConnectionOptions = {},
+  ) {
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 5000;
+    this.tmuxPath = options.tmuxPath ?? 'tmux';
+  }
+
+  get inFlight(): number {
+    return this.running;
+  }
+
+  async run(args: readonly string[], options?: RunOptions): Promise<string[]> {
+    const timeoutMs = options?.timeoutMs ?? this.commandTimeoutMs;
+    this.running += 1;
+    try {
+      const result = await execa(this.tmuxPath, [...serverArgs(this.server), ...toExecArgv(args)], {
+        reject: false,
+        timeout: timeoutMs,
+        stdin: 'ignore',
+        stripFinalNewline: true,
+      });
+      if (result.timedOut) throw new TmuxTimeoutError(args, timeoutMs);
+      if (result.failed) {
+        const message = String(result.stderr || result.stdout || result.shortMessage || '').trim();
+        if (result.exitCode === undefined) throw new TmuxControlModeUnavailableError(`cannot run ${this.tmuxPath}: ${message}`);
+        if (GONE_PATTERN.test(message)) throw new TmuxServerGoneError(describeServer(this.server), message);
+        throw new TmuxCommandError(args, message);
+      }
+      const stdout = String(result.stdout ?? '');
+      return stdout === '' ? [] : stdout.split('\n');
+    } finally {
+      this.running -= 1;
+    }
+  }
+
+  async close(): Promise<void> {
+    // Nothing persistent to end: each command's process is gone when its promise settles.
+  }
+}

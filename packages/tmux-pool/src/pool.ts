@@ -1,0 +1,253 @@
+import { ControlModeConnection } from './control-mode-connection.js';
+import { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
+import { TmuxConnectionClosedError } from './errors/tmux-connection-closed-error.js';
+import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
+import { TmuxNoSessionsError } from './errors/tmux-no-sessions-error.js';
+import { ExecConnection } from './exec-connection.js';
+import { type ResolvedPoolOptions, type TmuxConnectionPoolOptions, resolvePoolOptions } from './pool-options.js';
+import type { PoolMetrics } from './pool-metrics.js';
+import type { RunOptions, TmuxRunner } from './runner.js';
+import { describeServer } from './server.js';
+
+interface PooledConnection {
+  readonly connection: ControlModeConnection;
+  readonly createdAt: number;
+  retiring: boolean;
+}
+
+// Commands that only read: safe to send again when the client carrying them detached mid-flight.
+const READ_ONLY = new Set(['capture-pane', 'list-panes', 'list-windows', 'list-sessions', 'list-clients', 'display-message', 'show-options', 'has-session']);
+// After "no sessions", control mode is tried again no sooner than this.
+const NO_SESSIONS_RETRY_MS = 1000;
+
+/**
+ * A pool of tmux control-mode connections. `run` hands each command to the least-loaded connection,
+ * opening another (up to `maxSize`) only when the least-loaded one already pipelines `growAtInFlight`
+ * commands. Unhealthy, exited and too-old connections are replaced; when the server restarts the next
+ * command reconnects. When control mode cannot start, the pool falls back to one process per command.
+ */
+export class TmuxConnectionPool implements TmuxRunner {
+  private readonly options: ResolvedPoolOptions;
+  private readonly connections: PooledConnection[] = [];
+  private readonly exec: ExecConnection;
+  private readonly waiters = new Set<() => void>();
+  private connecting: Promise<void> | undefined;
+  private fallbackReason: string | null = null;
+  private noSessionsUntil = 0;
+  private closed = false;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private readonly counters = { created: 0, reused: 0, recycled: 0, acquisitions: 0, acquisition_timeouts: 0, commands: 0, errors: 0 };
+
+  constructor(options: TmuxConnectionPoolOptions) {
+    this.options = resolvePoolOptions(options);
+    this.exec = new ExecConnection(this.options.server, { commandTimeoutMs: this.options.commandTimeoutMs, tmuxPath: this.options.tmuxPath });
+    if (this.options.transport === 'exec') this.fallbackReason = 'exec transport requested';
+    if (this.options.healthCheckIntervalMs > 0) {
+      this.pingTimer = setInterval(() => void this.pingIdle(), this.options.healthCheckIntervalMs);
+      this.pingTimer.unref();
+    }
+  }
+
+  /** `control` while control mode works, `exec` after a fallback or when exec was asked for. */
+  get transport(): 'control' | 'exec' {
+    return this.fallbackReason === null ? 'control' : 'exec';
+  }
+
+  /** Opens `minSize` connections now instead of on first use. Resolves even when the server has no sessions. */
+  async warmUp(): Promise<void> {
+    while (this.transport === 'control' && this.openCount() < this.options.minSize) {
+      try {
+        await this.openConnection();
+      } catch (error) {
+        if (error instanceof TmuxNoSessionsError) return;
+        throw error;
+      }
+    }
+  }
+
+  async run(args: readonly string[], options?: RunOptions): Promise<string[]> {
+    if (this.closed) throw new TmuxConnectionClosedError('the pool is closed');
+    this.counters.commands += 1;
+    try {
+      return await this.runOnce(args, options);
+    } catch (error) {
+      if (error instanceof TmuxConnectionClosedError && !this.closed && READ_ONLY.has(args[0] ?? '')) {
+        try {
+          return await this.runOnce(args, options);
+        } catch (retryError) {
+          this.counters.errors += 1;
+          throw retryError;
+        }
+      }
+      this.counters.errors += 1;
+      throw error;
+    } finally {
+      this.wakeWaiters();
+    }
+  }
+
+  /** A snapshot of the pool's counters. */
+  metrics(): PoolMetrics {
+    this.prune();
+    const inFlight = this.connections.reduce((sum, pooled) => sum + pooled.connection.inFlight, 0) + this.exec.inFlight;
+    return { transport: this.transport, fallback_reason: this.fallbackReason, size: this.connections.length, in_flight: inFlight, ...this.counters };
+  }
+
+  /** Pids of the control clients open now (to check nothing leaks). */
+  clientPids(): number[] {
+    return this.connections.flatMap((pooled) => (pooled.connection.pid === undefined ? [] : [pooled.connection.pid]));
+  }
+
+  /** Closes every connection; later commands fail with `TmuxConnectionClosedError`. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    this.wakeWaiters();
+    await Promise.all(this.connections.splice(0).map((pooled) => pooled.connection.close()));
+  }
+
+  private async runOnce(args: readonly string[], options?: RunOptions): Promise<string[]> {
+    const connection = await this.acquire();
+    return connection.run(args, options);
+  }
+
+  private async acquire(): Promise<TmuxRunner & { inFlight: number }> {
+    this.counters.acquisitions += 1;
+    const deadline = this.options.clock.now() + this.options.acquireTimeoutMs;
+    for (;;) {
+      if (this.closed) throw new TmuxConnectionClosedError('the pool is closed');
+      if (this.transport === 'exec') return this.exec;
+      this.prune();
+      const best = this.leastLoaded();
+      const canGrow = this.openCount() < this.options.maxSize;
+      if (best !== undefined && (best.inFlight < this.options.growAtInFlight || !canGrow)) {
+        this.counters.reused += 1;
+        return best;
+      }
+      if (canGrow && this.options.clock.now() >= this.noSessionsUntil) {
+        try {
+          return await this.openConnection();
+        } catch (error) {
+          if (error instanceof TmuxNoSessionsError) {
+            // Nothing to attach to; commands that need no session (list-panes -a, kill-server) still work.
+            this.noSessionsUntil = this.options.clock.now() + NO_SESSIONS_RETRY_MS;
+            return this.exec;
+          }
+          if (error instanceof TmuxControlModeUnavailableError && this.options.transport === 'auto') {
+            this.fallBack(error.message);
+            return this.exec;
+          }
+          throw error;
+        }
+      }
+      if (best !== undefined) {
+        this.counters.reused += 1;
+        return best;
+      }
+      if (this.connections.length === 0) return this.exec;
+      const remaining = deadline - this.options.clock.now();
+      if (remaining <= 0 || !(await this.waitForRoom(remaining))) {
+        this.counters.acquisition_timeouts += 1;
+        throw new TmuxAcquireTimeoutError(this.options.acquireTimeoutMs, this.connections.length);
+      }
+    }
+  }
+
+  private leastLoaded(): ControlModeConnection | undefined {
+    let best: ControlModeConnection | undefined;
+    for (const pooled of this.connections) {
+      const connection = pooled.connection;
+      if (pooled.retiring || !connection.healthy || connection.inFlight >= this.options.maxInFlightPerConnection) continue;
+      if (best === undefined || connection.inFlight < best.inFlight) best = connection;
+    }
+    return best;
+  }
+
+  private openCount(): number {
+    return this.connections.filter((pooled) => !pooled.retiring).length;
+  }
+
+  private async openConnection(): Promise<ControlModeConnection> {
+    // Concurrent callers share one connection attempt instead of each spawning a client.
+    if (this.connecting !== undefined) {
+      await this.connecting.catch(() => {});
+      const best = this.leastLoaded();
+      if (best !== undefined) return best;
+    }
+    let connection: ControlModeConnection | undefined;
+    this.connecting = ControlModeConnection.connect({
+      server: this.options.server,
+      commandTimeoutMs: this.options.commandTimeoutMs,
+      tmuxPath: this.options.controlTmuxPath,
+    }).then((opened) => {
+      connection = opened;
+    });
+    try {
+      await this.connecting;
+    } finally {
+      this.connecting = undefined;
+    }
+    if (connection === undefined) throw new TmuxConnectionClosedError('internal: no connection after connect');
+    if (this.closed) {
+      await connection.close();
+      throw new TmuxConnectionClosedError('the pool is closed');
+    }
+    this.counters.created += 1;
+    this.connections.push({ connection, createdAt: this.options.clock.now(), retiring: false });
+    this.options.logger.debug('tmux control connection opened', { server: describeServer(this.options.server), pid: connection.pid });
+    return connection;
+  }
+
+  /** Drops exited and unhealthy connections and retires old ones once they are idle. */
+  private prune(): void {
+    const now = this.options.clock.now();
+    for (let i = this.connections.length - 1; i >= 0; i -= 1) {
+      const pooled = this.connections[i];
+      if (pooled === undefined) continue;
+      if (now - pooled.createdAt >= this.options.maxAgeMs) pooled.retiring = true;
+      const unhealthy = !pooled.connection.healthy;
+      if (unhealthy || (pooled.retiring && pooled.connection.inFlight === 0)) {
+        this.connections.splice(i, 1);
+        this.counters.recycled += 1;
+        this.options.logger.debug('tmux control connection recycled', { unhealthy, pid: pooled.connection.pid });
+        void pooled.connection.close();
+      }
+    }
+  }
+
+  private async pingIdle(): Promise<void> {
+    const idle = this.connections.filter((pooled) => pooled.connection.inFlight === 0 && !pooled.retiring);
+    await Promise.all(idle.map((pooled) => pooled.connection.run(['display-message', '-p', 'ping'], { timeoutMs: 2000 }).catch(() => {})));
+    this.prune();
+  }
+
+  private fallBack(reason: string): void {
+    if (this.fallbackReason !== null) return;
+    this.fallbackReason = reason;
+    this.options.logger.warn('tmux control mode unavailable; falling back to one tmux process per command', { reason });
+  }
+
+  private waitForRoom(timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(wake);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  private wakeWaiters(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
+/** Creates a pool; see `TmuxConnectionPoolOptions` for the defaults. */
+export function createTmuxConnectionPool(options: TmuxConnectionPoolOptions): TmuxConnectionPool {
+  return new TmuxConnectionPool(options);
+}
