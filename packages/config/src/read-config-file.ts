@@ -106,7 +106,9 @@ function offsetOf(doc: Document, path: readonly PropertyKey[], target: 'key' | '
       break;
     }
   }
-  const valueOffset = rangeStart(node);
+  // An empty value (`key:`) has a zero-width range after the key; point at the key instead.
+  const empty = isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+  const valueOffset = empty ? undefined : rangeStart(node);
   if (target === 'key' || valueOffset === undefined) return rangeStart(keyNode) ?? valueOffset;
   return valueOffset;
 }
