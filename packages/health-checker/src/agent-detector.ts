@@ -1,0 +1,20 @@
+import type { DetectorPane } from './detector-pane.js';
+import type { Classification } from './health-result.js';
+
+/** How sure a detector is that a pane runs its CLI: 0 = not at all, 1 = certain. */
+export type MatchConfidence = number;
+
+/**
+ * Reads the screens of one agent CLI. Implementations are small and pure: no tmux, no clock.
+ */
+export interface AgentDetector {
+  /** Stable id, also the value of the `@tmux-orc-agent` option that selects it, e.g. `claude-code`. */
+  readonly id: string;
+  /**
+   * How sure this detector is that `pane` runs its CLI, from the pane's current command and
+   * title and, when given, a signature on the screen.
+   */
+  matches(pane: DetectorPane, screen?: string): MatchConfidence;
+  /** Classifies one captured screen of a pane running this CLI. */
+  classify(screen: string, pane: DetectorPane): Classification;
+}

@@ -1,0 +1,37 @@
+import type { DetectorPane } from './detector-pane.js';
+import type { Classification } from './health-result.js';
+import { lastNonEmptyIndex } from './screen-lines.js';
+import { findShellPrompt, isShellCommand } from './shell-prompt.js';
+
+// An agent's own input line (`❯ text` between two rules) is not a shell prompt.
+const boxBorder = /^\s*(?:[╭╰]─|─{8,}|━{8,})/u;
+
+function isInsidePromptBox(lines: readonly string[]): boolean {
+  const index = lastNonEmptyIndex(lines);
+  return index > 0 && boxBorder.test(lines[index - 1] ?? '');
+}
+
+/**
+ * The crash verdict every agent detector shares: the pane is dead (its exit status in
+ * `detail.exitStatus`), or the agent process is gone — the pane's command is a shell again and a
+ * shell prompt is at the bottom of the screen. Words in the conversation never decide this.
+ */
+export function detectCrash(detector: string, pane: DetectorPane, lines: readonly string[]): Classification | null {
+  if (pane.dead) {
+    return {
+      state: 'crashed',
+      detector,
+      detail: { exitStatus: pane.deadStatus, currentCommand: pane.currentCommand },
+      evidence: [`pane is dead (exit status ${pane.deadStatus === null ? 'unknown' : String(pane.deadStatus)})`],
+    };
+  }
+  if (!isShellCommand(pane.currentCommand)) return null;
+  const prompt = findShellPrompt(lines);
+  if (prompt === null || isInsidePromptBox(lines)) return null;
+  return {
+    state: 'crashed',
+    detector,
+    detail: { exitStatus: null, currentCommand: pane.currentCommand },
+    evidence: [prompt],
+  };
+}

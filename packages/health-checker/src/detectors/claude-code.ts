@@ -1,0 +1,141 @@
+import type { AgentDetector } from '../agent-detector.js';
+import type { ObservedState } from '../agent-state.js';
+import { classification } from '../classification.js';
+import { detectCrash } from '../detect-crash.js';
+import type { DetectorPane } from '../detector-pane.js';
+import type { Classification, HealthDetail } from '../health-result.js';
+import { splitAtPromptBox } from '../prompt-box.js';
+import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
+
+const id = 'claude-code';
+
+// The status line Claude Code draws just above the prompt box. While it works, a spinner glyph,
+// a verb and an ellipsis: `· Gusting… (4s · ↓ 129 tokens)`, `✽ Schlepping…`. When done, past
+// tense and no ellipsis: `✻ Worked for 12s · done 3:03 PM` (not activity).
+const spinnerGlyph = '[·✢✳✶✻✽*]';
+const working = new RegExp(`^\\s*${spinnerGlyph}\\s+\\S[^…·]*…`, 'u');
+// While API calls fail: `✻ 500 Internal server error · retrying in 4s · attempt 5/10`.
+const retrying = new RegExp(`^\\s*${spinnerGlyph}\\s+(.*?)\\s*·\\s*retrying in ([\\d.]+\\s*\\w+)(?:\\s*·\\s*attempt (\\d+)(?:\\s*/\\s*(\\d+))?)?`, 'iu');
+const compacting = new RegExp(`^\\s*${spinnerGlyph}\\s+Compacting conversation…`, 'u');
+// The footer says `esc to interrupt` while a turn runs (instead of `? for shortcuts`).
+const footerInterrupt = /\besc to interrupt\b/iu;
+// A permission/choice panel replaces the box: ` Do you want to proceed?` then ` ❯ 1. Yes`.
+const selectedOption = /^\s*[│\s]*❯\s*1\.\s+\S/u;
+const numberedOption = /^\s*[│\s]*(?:❯\s*)?\d+\.\s+\S/u;
+// Outcomes of a turn, printed in the transcript. They must start the line after Claude Code's
+// `●`/`⏺`/`⎿` markers, so the same words inside an answer never match.
+const marker = '^\\s*(?:[●⏺⎿]\\s*)';
+const rateLimited = new RegExp(
+  `${marker}(?:API Error:.*(?:\\b429\\b|Rate limited|rate_limit)|.*(?:usage limit reached|You've hit your (?:[\\w-]+ )*limit|limit reached\\b.*\\bresets?\\b|out of usage credits))`,
+  'iu',
+);
+const apiError = new RegExp(
+  `${marker}(?:API Error\\b|Invalid API key|Please run /login|OAuth token (?:has )?expired|Credit balance is too low)`,
+  'u',
+);
+const resetTime = /\bresets?(?: at)? ([^·|)]+?)\s*(?:[·|)]|$)/iu;
+const banner = /Claude Code v\d|Welcome to Claude Code/u;
+const transcriptTurn = /^\s*(?:[●⏺]\s|[>❯]\s*\S)/u;
+// Text Claude Code itself puts in the empty box; not typed by anyone.
+const placeholders = [/^Try "[^"]*"$/u, /^Resend your message to try again$/u];
+
+/** How many lines above the box hold the latest turn's status (status line, effort line, tips, todos). */
+const statusDepth = 12;
+/** How many non-blank lines above the box are the latest turn's outcome (an error, a limit). */
+const outcomeDepth = 6;
+/** How many lines at the bottom a permission panel can take. */
+const dialogDepth = 30;
+
+function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
+  return classification(id, state, evidence, detail);
+}
+
+function stripPanel(line: string): string {
+  return line.replace(/^\s*│?\s*(?:❯\s*)?/u, '').replace(/\s*│\s*$/u, '');
+}
+
+function findPermissionPanel(lines: readonly string[]): Classification | null {
+  const from = Math.max(0, lines.length - dialogDepth);
+  const selected = findLastIndex(lines, selectedOption);
+  if (selected < from) return null;
+  const questionIndex = findLastIndex(lines, /\?\s*│?\s*$/u, selected - 1);
+  if (questionIndex < from || selected - questionIndex > 15) return null;
+  const options: string[] = [];
+  for (let i = selected; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (numberedOption.test(line)) options.push(stripPanel(line));
+    else if (line.trim() !== '' && options.length > 0 && !/^\s{3,}\S/u.test(line)) break;
+  }
+  const question = stripPanel(lines[questionIndex] ?? '');
+  return result('waiting_input', [question, ...options], { question, options });
+}
+
+function classifyClaudeCode(screen: string, pane: DetectorPane): Classification {
+  const lines = toScreenLines(screen);
+  const crash = detectCrash(id, pane, lines);
+  if (crash !== null) return crash;
+  if (lines.length === 0) return result('unknown', [], { reason: 'the screen is empty' });
+
+  const panel = findPermissionPanel(lines);
+  if (panel !== null) return panel;
+
+  const regions = splitAtPromptBox(lines);
+  const status = regions.above.slice(-statusDepth);
+
+  const retryLine = status.findLast((line) => retrying.test(line));
+  if (retryLine !== undefined) {
+    const [, message, retryIn, attempt, maxAttempts] = retrying.exec(retryLine) ?? [];
+    return result('error', [retryLine], {
+      ...(message !== undefined ? { message } : {}),
+      ...(retryIn !== undefined ? { retryIn } : {}),
+      ...(attempt !== undefined ? { attempt: Number(attempt) } : {}),
+      ...(maxAttempts !== undefined ? { maxAttempts: Number(maxAttempts) } : {}),
+    });
+  }
+  const compactingLine = status.findLast((line) => compacting.test(line));
+  if (compactingLine !== undefined) return result('compacting', [compactingLine]);
+  const workingLine = status.findLast((line) => working.test(line));
+  if (workingLine !== undefined) return result('active', [workingLine]);
+  const interruptLine = regions.footer.find((line) => footerInterrupt.test(line));
+  if (interruptLine !== undefined) return result('active', [interruptLine]);
+
+  const outcome = lastNonEmptyLines(regions.above, outcomeDepth);
+  const limitLine = outcome.findLast((line) => rateLimited.test(line));
+  if (limitLine !== undefined) {
+    const reset = resetTime.exec(limitLine)?.[1];
+    const message = limitLine.trim().replace(/^[●⏺⎿]\s*/u, '');
+    return result('rate_limited', [limitLine], { message, ...(reset !== undefined ? { resetAt: reset.trim() } : {}) });
+  }
+  const errorLine = outcome.findLast((line) => apiError.test(line));
+  if (errorLine !== undefined) return result('error', [errorLine], { message: errorLine.trim().replace(/^[●⏺⎿]\s*/u, '') });
+
+  if (regions.typed === null) {
+    return result('unknown', lastNonEmptyLines(lines, 1), { reason: 'no Claude Code prompt box on the screen' });
+  }
+  if (regions.typed !== '' && !placeholders.some((pattern) => pattern.test(regions.typed ?? ''))) {
+    return result('queued_message', [regions.promptLine ?? regions.typed], { queuedText: regions.typed });
+  }
+  const bannerLine = regions.above.find((line) => banner.test(line));
+  if (bannerLine !== undefined && !regions.above.some((line) => transcriptTurn.test(line))) {
+    return result('fresh', [bannerLine]);
+  }
+  return result('no_activity', [regions.promptLine ?? '']);
+}
+
+/**
+ * Detector for Claude Code (`claude`). Activity is read ABOVE the prompt box (the status line)
+ * and from the footer's `esc to interrupt`; the box tells `queued_message`; the rest of the
+ * footer (`? for shortcuts`, permission mode, model lines) never decides anything.
+ */
+export const claudeCodeDetector: AgentDetector = {
+  id,
+  matches(pane, screen) {
+    if (pane.currentCommand === 'claude') return 0.9;
+    if (/claude code/iu.test(pane.title)) return 0.8;
+    if (screen !== undefined && /Claude Code v\d|for shortcuts · ← for agents|bypass permissions on|Resume this session with:/u.test(screen)) {
+      return 0.6;
+    }
+    return 0;
+  },
+  classify: classifyClaudeCode,
+};

@@ -1,0 +1,47 @@
+// CSI (colours, cursor moves), OSC (titles, hyperlinks) and lone two-byte escapes.
+// eslint-disable-next-line no-control-regex
+const ansiEscape = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+
+/**
+ * Splits a captured screen into lines a detector can read: escape sequences removed, trailing
+ * spaces and carriage returns cut, trailing empty lines dropped (tmux pads the visible screen).
+ */
+export function toScreenLines(screen: string): string[] {
+  const lines = screen
+    .replace(ansiEscape, '')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/u, ''));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Index of the last line at or before `from` that is not blank, or -1. */
+export function lastNonEmptyIndex(lines: readonly string[], from = lines.length - 1): number {
+  for (let i = Math.min(from, lines.length - 1); i >= 0; i -= 1) {
+    if ((lines[i] ?? '').trim() !== '') return i;
+  }
+  return -1;
+}
+
+/** The last `count` non-blank lines of `lines`, in screen order. */
+export function lastNonEmptyLines(lines: readonly string[], count: number): string[] {
+  const found: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && found.length < count; i -= 1) {
+    const line = lines[i] ?? '';
+    if (line.trim() !== '') found.unshift(line);
+  }
+  return found;
+}
+
+/** Index of the last line at or before `from` matching `test`, or -1. */
+export function findLastIndex(
+  lines: readonly string[],
+  test: RegExp | ((line: string) => boolean),
+  from = lines.length - 1,
+): number {
+  const matches = typeof test === 'function' ? test : (line: string) => test.test(line);
+  for (let i = Math.min(from, lines.length - 1); i >= 0; i -= 1) {
+    if (matches(lines[i] ?? '')) return i;
+  }
+  return -1;
+}
