@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ObservedState } from '../agent-state.js';
+import { classifyScreen } from '../classify-screen.js';
+import type { DetectorPane } from '../detector-pane.js';
+
+/**
+ * Every screen recorded from the real Claude Code CLI under `__fixtures__/claude-code-<version>/`
+ * is classified here; new recordings are picked up without editing this file.
+ */
+const fixturesRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__');
+
+interface RecordedScreen {
+  readonly file: string;
+  readonly screen: string;
+  readonly meta: {
+    readonly state: string;
+    readonly description?: string;
+    readonly paneTitle: string;
+    readonly paneCurrentCommand: string;
+    readonly paneDead: boolean;
+    readonly paneDeadStatus: number | null;
+  };
+}
+
+function recordedScreens(): RecordedScreen[] {
+  const found: RecordedScreen[] = [];
+  for (const dir of readdirSync(fixturesRoot).filter((name) => name.startsWith('claude-code-'))) {
+    for (const file of readdirSync(join(fixturesRoot, dir)).filter((name) => name.endsWith('.txt'))) {
+      const base = join(fixturesRoot, dir, file);
+      found.push({
+        file: `${dir}/${file}`,
+        screen: readFileSync(base, 'utf8'),
+        meta: JSON.parse(readFileSync(base.replace(/\.txt$/u, '.json'), 'utf8')) as RecordedScreen['meta'],
+      });
+    }
+  }
+  return found;
+}
+
+/**
+ * What `classifyScreen` must say for a recorded state. `idle` is decided by the tracker, so the
+ * detector's answer for an idle screen is the `no_activity` candidate.
+ */
+function expectedFor(recorded: RecordedScreen): ObservedState {
+  const override = screensTheDetectorCannotTellApart[recorded.file.replace(/^claude-code-[^/]+\//u, '')];
+  if (override !== undefined) return override;
+  return recorded.meta.state === 'idle' ? 'no_activity' : (recorded.meta.state as ObservedState);
+}
+
+/**
+ * Recorded states the screen alone does not show. A 429 answered with API-key rate-limit headers
+ * is drawn as `✻ API error · retrying in 28s · attempt 1/10`: the 429 is not on screen, so the
+ * honest verdict is the retry loop (`error`), with the attempt in the detail.
+ */
+const screensTheDetectorCannotTellApart: Readonly<Record<string, ObservedState>> = {
+  'rate_limited-retry-after-120x40.txt': 'error',
+  'rate_limited-retry-after-80x24.txt': 'error',
+};
+
+function paneOf(recorded: RecordedScreen, agentOption: string | null): DetectorPane {
+  return {
+    dead: recorded.meta.paneDead,
+    deadStatus: recorded.meta.paneDeadStatus,
+    currentCommand: recorded.meta.paneCurrentCommand,
+    title: recorded.meta.paneTitle,
+    agentOption,
+  };
+}
+
+const screens = recordedScreens();
+
+describe('claude-code detector on real Claude Code screens', () => {
+  it('has recorded screens to test', () => {
+    expect(screens.length).toBeGreaterThan(0);
+  });
+
+  it.each(screens.map((recorded) => [recorded.file, recorded] as const))('%s', (_file, recorded) => {
+    const result = classifyScreen(paneOf(recorded, 'claude-code'), recorded.screen);
+    expect({ state: result.state, detector: result.detector }).toEqual({
+      state: expectedFor(recorded),
+      detector: 'claude-code',
+    });
+    expect(result.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each(screens.map((recorded) => [recorded.file, recorded] as const))(
+    '%s is recognised as Claude Code without the @tmux-orc-agent option',
+    (_file, recorded) => {
+      expect(classifyScreen(paneOf(recorded, null), recorded.screen).detector).toBe('claude-code');
+    },
+  );
+});
