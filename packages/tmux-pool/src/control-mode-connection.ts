@@ -31,7 +31,10 @@ interface PendingCommand {
   reject(error: Error): void;
 }
 
-/** True when `tmux list-sessions` reaches the server (even one with no sessions). */
+/**
+ * True when `tmux list-sessions` reaches the server (even one with no sessions). A missing tmux
+ * binary also answers true: the attach that follows reports that more precisely.
+ */
 function serverResponds(tmuxPath: string, server: TmuxServer): Promise<boolean> {
   return new Promise((resolve) => {
     execFile(tmuxPath, [...serverArgs(server), 'list-sessions'], { timeout: 2000 }, (error, _stdout, stderr) => {
@@ -118,6 +121,11 @@ export class ControlModeConnection implements TmuxConnection {
   /** Starts a client and resolves once it is attached. Rejects with a typed error when it cannot attach. */
   static async connect(options: ControlModeConnectionOptions): Promise<ControlModeConnection> {
     const tmuxPath = options.tmuxPath ?? 'tmux';
+    // attach-session would start a server that is not running (and it would exit again at once);
+    // asking first keeps "server down" distinct from "no sessions" and starts nothing.
+    if (!(await serverResponds(tmuxPath, options.server))) {
+      throw new TmuxServerGoneError(describeServer(options.server), 'no server running');
+    }
     const args = [...serverArgs(options.server), '-C', 'attach-session', '-f', 'no-output,ignore-size'];
     let child: ChildProcessWithoutNullStreams;
     try {

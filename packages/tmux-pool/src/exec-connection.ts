@@ -48,7 +48,8 @@ export class ExecConnection implements TmuxConnection {
         reject: false,
         timeout: timeoutMs,
         stdin: 'ignore',
-        stripFinalNewline: true,
+        // execa would strip a final \r\n; only tmux's own final \n is ours to drop.
+        stripFinalNewline: false,
       });
       if (result.timedOut) throw new TmuxTimeoutError(args, timeoutMs);
       if (result.failed) {
@@ -58,7 +59,8 @@ export class ExecConnection implements TmuxConnection {
         throw new TmuxCommandError(args, message);
       }
       const stdout = String(result.stdout ?? '');
-      return stdout === '' ? [] : stdout.split('\n');
+      if (stdout === '') return [];
+      return (stdout.endsWith('\n') ? stdout.slice(0, -1) : stdout).split('\n');
     } finally {
       this.running -= 1;
     }

@@ -8,7 +8,7 @@ export { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unav
 export { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
 export { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 export { DEFAULT_TMUX_SERVER, type TmuxServer, describeServer, serverArgs } from './server.js';
-export { escapeFormat, quoteArgument, toControlLine, toExecArgv } from './quote.js';
+export { escapeFormat, escapeMessage, quoteArgument, toControlLine, toExecArgv } from './quote.js';
 export type { RunOptions, TmuxConnection, TmuxRunner } from './runner.js';
 export { type Logger, silentLogger } from './logger.js';
 export type { ControlNotification } from './control-protocol.js';

@@ -5,8 +5,9 @@
  */
 
 // Inside double quotes tmux's parser treats `\`, `"` and `$` specially (`$` expands environment
-// variables); control bytes must not reach the line (a newline would end the command).
-const NEEDS_ESCAPE = /[\\"$\x00-\x1f\x7f]/g;
+// variables) and expands a leading `~` to $HOME; control bytes must not reach the line (a newline
+// would end the command). `~` and control bytes are written as octal escapes.
+const NEEDS_ESCAPE = /[\\"$~\x00-\x1f\x7f]/g;
 
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', $: '\\$', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -40,4 +41,12 @@ export function toExecArgv(args: readonly string[]): string[] {
  */
 export function escapeFormat(text: string): string {
   return text.replaceAll('#', '##');
+}
+
+/**
+ * Escapes text for `display-message`, which expands formats and then passes the result through
+ * strftime (`%x` becomes a date), so both `#` and `%` are doubled.
+ */
+export function escapeMessage(text: string): string {
+  return escapeFormat(text).replaceAll('%', '%%');
 }
