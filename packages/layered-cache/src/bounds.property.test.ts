@@ -31,10 +31,10 @@ const layer = fc.record({
 });
 
 describe.each(['ttl', 'lru', 'lfu'] as const)('%s layer bounds under random operations', (strategy) => {
-  it('never holds more than max entries nor more than maxSize, and only serves the last write', async () => {
+  it('never holds more than max entries nor maxSize, serves only the last write, nothing past its ttl', async () => {
     await fc.assert(
       fc.asyncProperty(layer, fc.array(operation, { maxLength: 80 }), async (bounds, operations) => {
-        const clock = createManualClock();
+        const clock = createManualClock(0);
         const ttl = strategy === 'ttl' ? (bounds.ttl ?? 50) : bounds.ttl;
         const cache = createLayeredCache<{ l: Sized }>({
           layers: {
@@ -48,11 +48,11 @@ describe.each(['ttl', 'lru', 'lfu'] as const)('%s layer bounds under random oper
           clock,
         });
         // The model knows the last value written per key, not what was evicted.
-        const written = new Map<string, { value: Sized; stamp: Stamp | undefined }>();
+        const written = new Map<string, { value: Sized; stamp: Stamp | undefined; at: number }>();
         let nextId = 0;
         const write = (k: string, value: Sized, s: Stamp | undefined) => {
           if (bounds.maxSize !== undefined && value.size > bounds.maxSize) written.delete(k);
-          else written.set(k, { value, stamp: s });
+          else written.set(k, { value, stamp: s, at: clock.now() });
         };
 
         for (const op of operations) {
@@ -98,7 +98,12 @@ describe.each(['ttl', 'lru', 'lfu'] as const)('%s layer bounds under random oper
           }
 
           const live = keys.filter((k) => cache.has('l', k));
-          for (const k of live) expect(written.has(k)).toBe(true);
+          for (const k of live) {
+            const last = written.get(k);
+            expect(last).toBeDefined();
+            // Nothing is served past its ttl.
+            if (ttl !== undefined && last !== undefined) expect(clock.now() - last.at).toBeLessThanOrEqual(ttl);
+          }
           const liveSize = live.reduce((sum, k) => sum + (written.get(k)?.value.size ?? 0), 0);
           const stats = cache.stats('l');
           expect(live.length).toBeLessThanOrEqual(bounds.max);

@@ -97,6 +97,15 @@ describe('time to live, on the injected clock', () => {
     expect(cache.get('l', 'rewritten')).toBe('v2');
   });
 
+  it.each(['ttl', 'lru', 'lfu'] as const)('%s: expires entries written while the clock reads 0', (strategy) => {
+    // lru-cache ignores a start time of 0; a clock that starts at 0 must still expire entries.
+    let now = 0;
+    const cache = createLayeredCache({ layers: { l: { strategy, max: 10, ttl: 100 } }, clock: { now: () => now } });
+    cache.set('l', 'k', 'v');
+    now = 101;
+    expect(cache.get('l', 'k')).toBeUndefined();
+  });
+
   it.each(['lru', 'lfu'] as const)('%s: without a ttl entries never expire', (strategy) => {
     const clock = createManualClock();
     const cache = createLayeredCache({ layers: { l: { strategy, max: 10 } }, clock });

@@ -5,6 +5,16 @@ import type { LayerStore, StoredEntry } from './layer-store.js';
 import { checkedSizeOf, estimateSize } from './size-of.js';
 
 /**
+ * lru-cache treats a write time of exactly 0 as "no start time", so an entry written when the
+ * clock reads 0 (an injected test clock, typically) would never expire. Counting from 1 at
+ * construction keeps every age the same and every write time above 0.
+ */
+function nonZeroClock(clock: Clock): Clock {
+  const origin = clock.now();
+  return { now: () => clock.now() - origin + 1 };
+}
+
+/**
  * A layer store for the `ttl` and `lru` strategies, backed by `lru-cache`.
  *
  * Entries are wrapped in {@link StoredEntry} objects, so `undefined` and `null` values can be
@@ -23,7 +33,7 @@ export function createLruLayerStore<Value>(
     ...(options.maxSize === undefined
       ? {}
       : { maxSize: options.maxSize, sizeCalculation: (entry, key) => sizeOf(entry.value, key) }),
-    perf: clock,
+    perf: nonZeroClock(clock),
     // lru-cache caches `now()` for `ttlResolution` ms of *real* time; 0 reads the injected clock every time.
     ttlResolution: 0,
     dispose: (_entry, _key, reason) => {
