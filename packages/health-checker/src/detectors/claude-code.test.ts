@@ -45,20 +45,8 @@ function recordedScreens(): RecordedScreen[] {
  * detector's answer for an idle screen is the `no_activity` candidate.
  */
 function expectedFor(recorded: RecordedScreen): ObservedState {
-  const override = screensTheDetectorCannotTellApart[recorded.file.replace(/^claude-code-[^/]+\//u, '')];
-  if (override !== undefined) return override;
   return recorded.meta.state === 'idle' ? 'no_activity' : (recorded.meta.state as ObservedState);
 }
-
-/**
- * Recorded states the screen alone does not show. A 429 answered with API-key rate-limit headers
- * is drawn as `✻ API error · retrying in 28s · attempt 1/10`: the 429 is not on screen, so the
- * honest verdict is the retry loop (`error`), with the attempt in the detail.
- */
-const screensTheDetectorCannotTellApart: Readonly<Record<string, ObservedState>> = {
-  'rate_limited-retry-after-120x40.txt': 'error',
-  'rate_limited-retry-after-80x24.txt': 'error',
-};
 
 function paneOf(recorded: RecordedScreen, agentOption: string | null): DetectorPane {
   return {

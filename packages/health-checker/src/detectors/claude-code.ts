@@ -16,6 +16,7 @@ const spinnerGlyph = '[·✢✳✶✻✽*]';
 const working = new RegExp(`^\\s*${spinnerGlyph}\\s+\\S[^…·]*…`, 'u');
 // While API calls fail: `✻ 500 Internal server error · retrying in 4s · attempt 5/10`.
 const retrying = new RegExp(`^\\s*${spinnerGlyph}\\s+(.*?)\\s*·\\s*retrying in ([\\d.]+\\s*\\w+)(?:\\s*·\\s*attempt (\\d+)(?:\\s*/\\s*(\\d+))?)?`, 'iu');
+const unnamedApiError = /^API error$/iu;
 const compacting = new RegExp(`^\\s*${spinnerGlyph}\\s+Compacting conversation…`, 'u');
 // The footer says `esc to interrupt` while a turn runs (instead of `? for shortcuts`).
 const footerInterrupt = /\besc to interrupt\b/iu;
@@ -85,7 +86,11 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   const retryLine = status.findLast((line) => retrying.test(line));
   if (retryLine !== undefined) {
     const [, message, retryIn, attempt, maxAttempts] = retrying.exec(retryLine) ?? [];
-    return result('error', [retryLine], {
+    // A 429 is drawn without its status (`✻ API error · retrying in 32s · attempt 1/10`): Claude
+    // Code honours the retry-after header. Every other failure names its status (`500 …`, `401 …`).
+    const limited = message !== undefined && unnamedApiError.test(message);
+    return result(limited ? 'rate_limited' : 'error', [retryLine], {
+      ...(limited && retryIn !== undefined ? { resetAt: `in ${retryIn}` } : {}),
       ...(message !== undefined ? { message } : {}),
       ...(retryIn !== undefined ? { retryIn } : {}),
       ...(attempt !== undefined ? { attempt: Number(attempt) } : {}),

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { classifyScreen } from '../classify-screen.js';
+import type { DetectorPane } from '../detector-pane.js';
+
+/** Details read off real Claude Code 2.1.330 screens (recorded by @tmux-orc/testkit). */
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__', 'claude-code-2.1.330');
+const screen = (name: string): string => readFileSync(join(dir, `${name}.txt`), 'utf8');
+const claude: DetectorPane = { dead: false, deadStatus: null, currentCommand: 'claude', title: '✳ Claude Code', agentOption: null };
+
+describe('claude-code detector details on real screens', () => {
+  it('reads the question and the choices of a permission panel', () => {
+    const result = classifyScreen(claude, screen('waiting_input-bash-approval-120x40'));
+    expect(result.state).toBe('waiting_input');
+    expect(result.detail.question).toBe('Do you want to proceed?');
+    expect(result.detail.options?.[0]).toBe('1. Yes');
+    expect(result.detail.options?.at(-1)).toBe('4. No');
+    expect(result.evidence[0]).toBe('Do you want to proceed?');
+  });
+
+  it('reads the file question of a write approval', () => {
+    const result = classifyScreen(claude, screen('waiting_input-write-approval-80x24'));
+    expect(result.detail.question).toBe('Do you want to create tmux-orc-fake-notes.txt?');
+  });
+
+  it('reads the retry attempt and the wait of a failing API call', () => {
+    const result = classifyScreen(claude, screen('error-http401-retrying-80x24'));
+    expect(result).toMatchObject({
+      state: 'error',
+      detail: { message: '401 invalid x-api-key', retryIn: '3s', attempt: 3, maxAttempts: 10 },
+      evidence: ['✻ 401 invalid x-api-key · retrying in 3s · attempt 3/10'],
+    });
+  });
+
+  it('gives the API error line of a turn that gave up, not the placeholder in the box', () => {
+    const result = classifyScreen(claude, screen('error-http500-gave-up-120x40'));
+    expect(result.state).toBe('error');
+    expect(result.detail.message).toMatch(/^API Error: 500 Internal server error/u);
+  });
+
+  it('calls a 429 rate limited, with the wait as the reset when Claude Code shows no time', () => {
+    expect(classifyScreen(claude, screen('rate_limited-http429-retrying-120x40'))).toMatchObject({
+      state: 'rate_limited',
+      detail: { resetAt: 'in 32s', attempt: 1 },
+    });
+    expect(classifyScreen(claude, screen('rate_limited-http429-unified-120x40')).evidence).toEqual([
+      '● API Error: Request rejected (429) · Rate limited',
+    ]);
+  });
+
+  it('reports the exit status of a dead pane', () => {
+    const result = classifyScreen({ ...claude, dead: true, deadStatus: 137 }, screen('crashed-pane-dead-120x40'));
+    expect(result).toMatchObject({ state: 'crashed', detail: { exitStatus: 137 } });
+  });
+
+  it('calls Claude Code gone when its pane is back at a shell prompt', () => {
+    const result = classifyScreen({ ...claude, currentCommand: 'sh', title: '' }, screen('crashed-exited-to-shell-120x40'));
+    expect(result).toMatchObject({ state: 'crashed', evidence: ['$'] });
+  });
+
+  it.each(['idle-alarming-text-120x40', 'idle-alarming-text-80x24', 'active-alarming-text-120x40'])(
+    'never calls %s crashed or error, even under a wrapper shell',
+    (name) => {
+      // `sh -c 'claude; sh'` keeps pane_current_command at `sh` while Claude Code runs.
+      for (const currentCommand of ['claude', 'sh', 'bash']) {
+        const state = classifyScreen({ ...claude, currentCommand, agentOption: 'claude-code' }, screen(name)).state;
+        expect(['crashed', 'error']).not.toContain(state);
+      }
+    },
+  );
+
+  it('tells queued_message from text typed into the box of a real idle screen', () => {
+    // Derived from the real idle screen: the empty box line replaced by typed text.
+    const idle = screen('idle-replied-120x40');
+    const typed = idle.replace(/^❯\s*$/mu, '❯ fix the failing tests please');
+    expect(typed).not.toBe(idle);
+    expect(classifyScreen(claude, typed)).toMatchObject({
+      state: 'queued_message',
+      detail: { queuedText: 'fix the failing tests please' },
+    });
+  });
+
+  it('does not take the box footer for activity: an idle screen stays a no-activity candidate', () => {
+    const result = classifyScreen(claude, screen('idle-replied-120x40'));
+    expect(result.state).toBe('no_activity');
+    expect(result.evidence.join('\n')).not.toMatch(/for shortcuts/u);
+  });
+});
