@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { registerConfigCommands } from './commands/config.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -17,5 +18,6 @@ export function createProgram(): Command {
     .option('--config <file>', 'configuration file to load')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
+  registerConfigCommands(program);
   return program;
 }

@@ -2,6 +2,7 @@
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null (an empty value)';
+  if (value === '') return 'an empty string';
   if (typeof value === 'string') return `the string \`${value}\``;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return `\`${String(value)}\``;

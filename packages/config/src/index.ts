@@ -1,3 +1,4 @@
+export { configToYaml } from './config-to-yaml.js';
 export { createDefaultConfig } from './defaults.js';
 export { closestKey, editDistance } from './did-you-mean.js';
 export { envBindings, type EnvBinding } from './env-layers.js';

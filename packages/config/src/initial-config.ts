@@ -130,7 +130,7 @@ export async function writeInitialConfig(options: WriteInitialConfigOptions): Pr
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new ConfigError(`${file} already exists; expected no file (use --force to overwrite), got an existing file`, {
+      throw new ConfigError(`${file} already exists: expected no config file there, got one (pass --force to overwrite it)`, {
         code: configErrorCodes.fileExists,
         cause: error,
       });

@@ -1,0 +1,29 @@
+import { validateConfigFile } from '@tmux-orc/config';
+import { configExitCodes, printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { loadForCommand } from './config-show.js';
+
+/**
+ * `tmux-orc config validate [FILE]`: checks FILE on its own, or without FILE the effective
+ * configuration (home config.yaml, --config, environment). Exit 0 valid, 2 invalid with every
+ * problem on stderr as `FILE:LINE:COL key.path: expected X, got Y`.
+ */
+export async function runConfigValidate(
+  file: string | undefined,
+  options: GlobalConfigOptions,
+  io: ConfigCommandIo,
+): Promise<number> {
+  if (file !== undefined) {
+    const problems = await validateConfigFile(file, { cwd: io.cwd });
+    if (problems.length > 0) {
+      printProblems(io, problems);
+      return configExitCodes.invalid;
+    }
+    io.stdout(`${file}: valid\n`);
+    return configExitCodes.ok;
+  }
+  const loaded = await loadForCommand(options, io);
+  if (loaded === undefined) return configExitCodes.invalid;
+  const what = loaded.files.length === 0 ? 'built-in defaults (no config file)' : loaded.files.join(', ');
+  io.stdout(`${what}: valid\n`);
+  return configExitCodes.ok;
+}
