@@ -31,7 +31,8 @@ export class TmuxConnectionPool implements TmuxRunner {
   private readonly connections: PooledConnection[] = [];
   private readonly exec: ExecConnection;
   private readonly waiters = new Set<() => void>();
-  private connecting: Promise<void> | undefined;
+  private readonly reservations = new Map<ControlModeConnection, number>();
+  private connecting: Promise<ControlModeConnection> | undefined;
   private fallbackReason: string | null = null;
   private noSessionsUntil = 0;
   private closed = false;
@@ -55,7 +56,7 @@ export class TmuxConnectionPool implements TmuxRunner {
 
   /** Opens `minSize` connections now instead of on first use. Resolves even when the server has no sessions. */
   async warmUp(): Promise<void> {
-    while (this.transport === 'control' && this.openCount() < this.options.minSize) {
+    while (!this.usesExec() && this.openCount() < this.options.minSize) {
       try {
         await this.openConnection();
       } catch (error) {
@@ -108,7 +109,30 @@ export class TmuxConnectionPool implements TmuxRunner {
 
   private async runOnce(args: readonly string[], options?: RunOptions): Promise<string[]> {
     const connection = await this.acquire();
+    // The reservation made in acquire() becomes a real in-flight command in the same tick.
+    this.unreserve(connection);
     return connection.run(args, options);
+  }
+
+  /** Load of a connection: commands in flight plus acquisitions about to send one. */
+  private load(connection: ControlModeConnection): number {
+    return connection.inFlight + (this.reservations.get(connection) ?? 0);
+  }
+
+  private reserve(connection: ControlModeConnection): ControlModeConnection {
+    this.reservations.set(connection, (this.reservations.get(connection) ?? 0) + 1);
+    return connection;
+  }
+
+  private unreserve(connection: TmuxRunner): void {
+    if (!(connection instanceof ControlModeConnection)) return;
+    const count = (this.reservations.get(connection) ?? 1) - 1;
+    if (count > 0) this.reservations.set(connection, count);
+    else this.reservations.delete(connection);
+  }
+
+  private usesExec(): boolean {
+    return this.fallbackReason !== null;
   }
 
   private async acquire(): Promise<TmuxRunner & { inFlight: number }> {
@@ -116,33 +140,37 @@ export class TmuxConnectionPool implements TmuxRunner {
     const deadline = this.options.clock.now() + this.options.acquireTimeoutMs;
     for (;;) {
       if (this.closed) throw new TmuxConnectionClosedError('the pool is closed');
-      if (this.transport === 'exec') return this.exec;
+      if (this.usesExec()) return this.exec;
+      if (this.connecting !== undefined) {
+        // Concurrent callers share one connection attempt, then look again (the new connection may
+        // already carry enough to justify another). A failed attempt fails them all the same way.
+        try {
+          await this.connecting;
+        } catch (error) {
+          if (error instanceof TmuxNoSessionsError || this.usesExec()) return this.exec;
+          throw error;
+        }
+        continue;
+      }
       this.prune();
       const best = this.leastLoaded();
       const canGrow = this.openCount() < this.options.maxSize;
-      if (best !== undefined && (best.inFlight < this.options.growAtInFlight || !canGrow)) {
+      if (best !== undefined && (this.load(best) < this.options.growAtInFlight || !canGrow)) {
         this.counters.reused += 1;
-        return best;
+        return this.reserve(best);
       }
       if (canGrow && this.options.clock.now() >= this.noSessionsUntil) {
         try {
-          return await this.openConnection();
+          return this.reserve(await this.openConnection());
         } catch (error) {
-          if (error instanceof TmuxNoSessionsError) {
-            // Nothing to attach to; commands that need no session (list-panes -a, kill-server) still work.
-            this.noSessionsUntil = this.options.clock.now() + NO_SESSIONS_RETRY_MS;
-            return this.exec;
-          }
-          if (error instanceof TmuxControlModeUnavailableError && this.options.transport === 'auto') {
-            this.fallBack(error.message);
-            return this.exec;
-          }
+          // Nothing to attach to: commands that need no session (list-panes -a) still work over exec.
+          if (error instanceof TmuxNoSessionsError || this.usesExec()) return this.exec;
           throw error;
         }
       }
       if (best !== undefined) {
         this.counters.reused += 1;
-        return best;
+        return this.reserve(best);
       }
       if (this.connections.length === 0) return this.exec;
       const remaining = deadline - this.options.clock.now();
@@ -157,8 +185,8 @@ export class TmuxConnectionPool implements TmuxRunner {
     let best: ControlModeConnection | undefined;
     for (const pooled of this.connections) {
       const connection = pooled.connection;
-      if (pooled.retiring || !connection.healthy || connection.inFlight >= this.options.maxInFlightPerConnection) continue;
-      if (best === undefined || connection.inFlight < best.inFlight) best = connection;
+      if (pooled.retiring || !connection.healthy || this.load(connection) >= this.options.maxInFlightPerConnection) continue;
+      if (best === undefined || this.load(connection) < this.load(best)) best = connection;
     }
     return best;
   }
@@ -168,26 +196,23 @@ export class TmuxConnectionPool implements TmuxRunner {
   }
 
   private async openConnection(): Promise<ControlModeConnection> {
-    // Concurrent callers share one connection attempt instead of each spawning a client.
-    if (this.connecting !== undefined) {
-      await this.connecting.catch(() => {});
-      const best = this.leastLoaded();
-      if (best !== undefined) return best;
-    }
-    let connection: ControlModeConnection | undefined;
-    this.connecting = ControlModeConnection.connect({
+    // Failures are classified before anyone awaiting the attempt sees them.
+    const attempt = ControlModeConnection.connect({
       server: this.options.server,
       commandTimeoutMs: this.options.commandTimeoutMs,
       tmuxPath: this.options.controlTmuxPath,
-    }).then((opened) => {
-      connection = opened;
+    }).catch((error: unknown) => {
+      if (error instanceof TmuxNoSessionsError) this.noSessionsUntil = this.options.clock.now() + NO_SESSIONS_RETRY_MS;
+      if (error instanceof TmuxControlModeUnavailableError && this.options.transport === 'auto') this.fallBack(error.message);
+      throw error;
     });
+    this.connecting = attempt;
+    let connection: ControlModeConnection;
     try {
-      await this.connecting;
+      connection = await attempt;
     } finally {
       this.connecting = undefined;
     }
-    if (connection === undefined) throw new TmuxConnectionClosedError('internal: no connection after connect');
     if (this.closed) {
       await connection.close();
       throw new TmuxConnectionClosedError('the pool is closed');
@@ -206,7 +231,7 @@ export class TmuxConnectionPool implements TmuxRunner {
       if (pooled === undefined) continue;
       if (now - pooled.createdAt >= this.options.maxAgeMs) pooled.retiring = true;
       const unhealthy = !pooled.connection.healthy;
-      if (unhealthy || (pooled.retiring && pooled.connection.inFlight === 0)) {
+      if (unhealthy || (pooled.retiring && this.load(pooled.connection) === 0)) {
         this.connections.splice(i, 1);
         this.counters.recycled += 1;
         this.options.logger.debug('tmux control connection recycled', { unhealthy, pid: pooled.connection.pid });
@@ -216,7 +241,7 @@ export class TmuxConnectionPool implements TmuxRunner {
   }
 
   private async pingIdle(): Promise<void> {
-    const idle = this.connections.filter((pooled) => pooled.connection.inFlight === 0 && !pooled.retiring);
+    const idle = this.connections.filter((pooled) => this.load(pooled.connection) === 0 && !pooled.retiring);
     await Promise.all(idle.map((pooled) => pooled.connection.run(['display-message', '-p', 'ping'], { timeoutMs: 2000 }).catch(() => {})));
     this.prune();
   }
