@@ -46,6 +46,13 @@ describe('loadConfig errors', () => {
     ]);
   });
 
+  it('names a relative --config file as the user gave it', async () => {
+    await file('rel.yaml', 'monitoring:\n  debounce: soon\n');
+    expect(await problemLines({ configFile: 'rel.yaml', cwd: dir })).toEqual([
+      'rel.yaml:2:13 monitoring.debounce: expected a number, got the string `soon`',
+    ]);
+  });
+
   it('lists every problem of every layer in one error', async () => {
     await writeFile(join(home, 'config.yaml'), 'logging:\n  level: loud\n');
     const path = await file('extra.yaml', 'monitoring:\n  async:\n    cache:\n      strategy: fifo\n');

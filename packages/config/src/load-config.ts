@@ -60,7 +60,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Loade
     if (!result.missing) problems.push(...result.problems);
   }
   if (options.configFile !== undefined) {
-    const result = await readConfigFile(resolve(cwd, options.configFile));
+    const result = await readConfigFile(resolve(cwd, options.configFile), options.configFile);
     if (result.layer !== undefined) fileLayers.push(result.layer);
     problems.push(...result.problems);
   }

@@ -21,6 +21,8 @@ export interface ConfigLayer {
   readonly data: Record<string, unknown>;
   /** The file the layer was read from. */
   readonly file?: string;
+  /** How problems name {@link file} (the path as the user gave it); defaults to `file`. */
+  readonly label?: string;
   /** The environment variable the layer was read from. */
   readonly envVar?: string;
   /** Finds the position of a key (`key`) or of its value (`value`) in the layer's file. */

@@ -17,8 +17,11 @@ export interface ReadConfigFileResult {
 /**
  * Reads one YAML config file into a layer that can locate every key and value (line:column via
  * the `yaml` package's node ranges and `LineCounter`). An empty file is an empty layer.
+ *
+ * @param file absolute path (used in `sources`).
+ * @param label how problems name the file, e.g. the path as the user typed it.
  */
-export async function readConfigFile(file: string): Promise<ReadConfigFileResult> {
+export async function readConfigFile(file: string, label: string = file): Promise<ReadConfigFileResult> {
   const source = `file:${file}` as const;
   let text: string;
   try {
@@ -29,7 +32,7 @@ export async function readConfigFile(file: string): Promise<ReadConfigFileResult
     return {
       missing: code === 'ENOENT',
       problems: [
-        { kind: 'unreadable_file', keyPath: '', expected: 'a readable file', actual: reason, source, file, detail: `cannot read the file: ${reason}` },
+        { kind: 'unreadable_file', keyPath: '', expected: 'a readable file', actual: reason, source, file: label, detail: `cannot read the file: ${reason}` },
       ],
     };
   }
@@ -46,7 +49,7 @@ export async function readConfigFile(file: string): Promise<ReadConfigFileResult
     expected: 'valid YAML',
     actual: message,
     source,
-    file,
+    file: label,
     ...spread(position(offset)),
     detail: `invalid YAML: ${message}`,
   });
@@ -72,7 +75,7 @@ export async function readConfigFile(file: string): Promise<ReadConfigFileResult
           expected: 'a mapping of configuration keys',
           actual: describeValue(data),
           source,
-          file,
+          file: label,
           ...spread(position(doc.contents?.range[0] ?? 0)),
         },
       ],
@@ -82,7 +85,7 @@ export async function readConfigFile(file: string): Promise<ReadConfigFileResult
     const offset = offsetOf(doc, path, target);
     return offset === undefined ? undefined : position(offset);
   };
-  return { missing: false, problems: [], layer: { source, data, file, locate } };
+  return { missing: false, problems: [], layer: { source, data, file, label, locate } };
 }
 
 function spread(position: FilePosition): { line: number; column: number } {

@@ -129,7 +129,7 @@ function locate(
     ...problem,
     keyPath,
     source: layer.source,
-    ...(layer.file === undefined ? {} : { file: layer.file }),
+    ...(layer.file === undefined ? {} : { file: layer.label ?? layer.file }),
     ...(layer.envVar === undefined ? {} : { envVar: layer.envVar }),
     ...(position === undefined ? {} : { line: position.line, column: position.column }),
   };
