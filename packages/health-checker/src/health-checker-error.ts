@@ -1,5 +1,5 @@
 /** Every error code of `@tmux-orc/health-checker`. */
-export const healthCheckerErrorCodes = ['INVALID_OPTION', 'PANE_VANISHED', 'CAPTURE_FAILED'] as const;
+export const healthCheckerErrorCodes = ['INVALID_OPTION', 'CAPTURE_FAILED'] as const;
 
 /** One of {@link healthCheckerErrorCodes}. */
 export type HealthCheckerErrorCode = (typeof healthCheckerErrorCodes)[number];

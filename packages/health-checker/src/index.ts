@@ -1,3 +1,8 @@
+export {
+  AsyncHealthChecker,
+  type AsyncHealthCheckerOptions,
+  type PaneContentCache,
+} from './async-health-checker.js';
 export { agentStates, type AgentState, type ObservedState } from './agent-state.js';
 export type { AgentDetector, MatchConfidence } from './agent-detector.js';
 export { classifyScreen } from './classify-screen.js';
@@ -9,8 +14,10 @@ export { claudeCodeDetector } from './detectors/claude-code.js';
 export { codexDetector } from './detectors/codex.js';
 export { geminiDetector } from './detectors/gemini.js';
 export { shellDetector } from './detectors/shell.js';
+export { HealthChecker, defaultDebounceMs, type HealthCheckerOptions } from './health-checker.js';
 export { HealthCheckerError, healthCheckerErrorCodes, type HealthCheckerErrorCode } from './health-checker-error.js';
 export type { Classification, HealthDetail, HealthResult } from './health-result.js';
+export type { CheckedPane } from './pane-result.js';
 export { splitAtPromptBox, type PromptBoxScreen } from './prompt-box.js';
 export {
   createScreenStateTracker,

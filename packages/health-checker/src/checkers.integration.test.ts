@@ -1,0 +1,135 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useTmuxSandbox, shellQuote, type TmuxSandbox } from '@tmux-orc/testkit';
+import { ExecConnection, createTmuxConnectionPool, listPanes, type PaneInfo, type TmuxRunner } from '@tmux-orc/tmux-pool';
+import { describe, expect, it } from 'vitest';
+import { AsyncHealthChecker } from './async-health-checker.js';
+import { HealthChecker } from './health-checker.js';
+
+/** Real tmux panes that print recorded Claude Code screens, checked through the real pool. */
+const claudeScreens = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'claude-code-2.1.330');
+
+function manualClock() {
+  let now = 0;
+  return { now: () => now, advance: (ms: number) => void (now += ms) };
+}
+
+/** A pane showing a recorded screen, then waiting; `thenShell` ends in an interactive `sh` instead. */
+async function paneShowing(sandbox: TmuxSandbox, name: string, fixture: string, thenShell = false): Promise<string> {
+  const file = shellQuote(join(claudeScreens, `${fixture}.txt`));
+  // $(…) drops the trailing newlines, so the recorded screen fills the pane without scrolling.
+  const command = `printf '%s' "$(cat ${file})"; ${thenShell ? "PS1='$ ' exec sh" : 'exec sleep 600'}`;
+  const { paneId } = await sandbox.newSession(name, { command, width: 120, height: 40 });
+  await sandbox.tmux('set-option', '-p', '-t', paneId, '@tmux-orc-agent', 'claude-code');
+  await sandbox.waitForScreen(paneId, (screen) => screen.trim() !== '');
+  return paneId;
+}
+
+async function paneInfo(sandbox: TmuxSandbox, paneId: string): Promise<PaneInfo> {
+  const pane = (await listPanes(new ExecConnection(sandbox.server))).find((p) => p.id === paneId);
+  if (pane === undefined) throw new Error(`Expected pane ${paneId} in list-panes, got none`);
+  return pane;
+}
+
+describe('HealthChecker on a real tmux server', () => {
+  it('reads an approval prompt, idles a quiet pane after the debounce, and sees a dead pane', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const approval = await paneShowing(sandbox, 'approval', 'waiting_input-bash-approval-120x40');
+    const idle = await paneShowing(sandbox, 'idle', 'idle-replied-120x40');
+    const { paneId: dead } = await sandbox.newSession('dead', { command: 'exit 3', remainOnExit: true });
+    await sandbox.waitForScreen(dead, () => true);
+    const clock = manualClock();
+    const checker = new HealthChecker({ runner: new ExecConnection(sandbox.server), debounceMs: 5_000, clock });
+
+    expect(await checker.check(await paneInfo(sandbox, approval))).toMatchObject({
+      state: 'waiting_input',
+      detector: 'claude-code',
+      detail: { question: 'Do you want to proceed?' },
+    });
+
+    const idlePane = await paneInfo(sandbox, idle);
+    expect((await checker.check(idlePane)).state).toBe('active');
+    clock.advance(5_000);
+    expect(await checker.check(idlePane)).toMatchObject({ state: 'idle', since: 0 });
+
+    let deadPane = await paneInfo(sandbox, dead);
+    for (let i = 0; i < 50 && !deadPane.dead; i += 1) deadPane = await paneInfo(sandbox, dead);
+    expect(await checker.check(deadPane)).toMatchObject({ state: 'crashed', detail: { exitStatus: 3 } });
+  });
+
+  it('calls an agent whose pane is back at a shell prompt crashed, and a vanished pane unknown', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const exited = await paneShowing(sandbox, 'exited', 'crashed-exited-to-shell-120x40', true);
+    await sandbox.waitForScreen(exited, /\$\s*$/u);
+    const checker = new HealthChecker({ runner: new ExecConnection(sandbox.server) });
+    const pane = await paneInfo(sandbox, exited);
+    expect(pane.currentCommand).toBe('sh');
+    // The recorded screen ends in `$ `; the real sh prints its own `$ ` after it.
+    expect(await checker.check(pane)).toMatchObject({ state: 'crashed', evidence: [expect.stringMatching(/\$$/u)] });
+
+    await sandbox.tmux('kill-session', '-t', 'exited');
+    expect(await checker.check(pane)).toMatchObject({ state: 'unknown', detail: { reason: expect.stringContaining('no longer exists') } });
+  });
+});
+
+describe('AsyncHealthChecker on a real tmux server', () => {
+  it('checks a batch over control mode and shares one capture between concurrent checks of a pane', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const fixtures = {
+      approval: 'waiting_input-bash-approval-120x40',
+      streaming: 'active-streaming-120x40',
+      failing: 'error-http500-retrying-120x40',
+      limited: 'rate_limited-http429-unified-120x40',
+      alarming: 'idle-alarming-text-120x40',
+    } as const;
+    const ids: Record<string, string> = {};
+    for (const [name, fixture] of Object.entries(fixtures)) ids[name] = await paneShowing(sandbox, name, fixture);
+    const pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
+    try {
+      const checker = new AsyncHealthChecker({ runner: pool, concurrency: 3, clock: manualClock() });
+      expect(checker.sequential).toBe(false);
+      const panes = (await listPanes(pool)).filter((pane) => Object.values(ids).includes(pane.id));
+      expect(panes).toHaveLength(5);
+      const results = await checker.checkMany(panes);
+      const stateOf = (name: string) => results.get(ids[name] ?? '')?.state;
+      expect({
+        approval: stateOf('approval'),
+        streaming: stateOf('streaming'),
+        failing: stateOf('failing'),
+        limited: stateOf('limited'),
+        alarming: stateOf('alarming'),
+      }).toEqual({ approval: 'waiting_input', streaming: 'active', failing: 'error', limited: 'rate_limited', alarming: 'active' });
+
+      const approvalPane = panes.find((pane) => pane.id === ids['approval']);
+      if (approvalPane === undefined) throw new Error('Expected the approval pane in list-panes');
+      const captures: string[] = [];
+      const counting: TmuxRunner = {
+        run(args, options) {
+          if (args[0] === 'capture-pane') captures.push(args.join(' '));
+          return pool.run(args, options);
+        },
+      };
+      const fresh = new AsyncHealthChecker({ runner: counting, clock: manualClock() });
+      const twice = await Promise.all([fresh.check(approvalPane), fresh.check(approvalPane)]);
+      expect(twice.map((result) => result.state)).toEqual(['waiting_input', 'waiting_input']);
+      expect(captures).toHaveLength(1);
+      expect(fresh.cacheStats().deduplicated).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('checks one pane at a time over a pool whose transport is exec', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const id = await paneShowing(sandbox, 'approval', 'waiting_input-bash-approval-120x40');
+    const pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'exec' });
+    try {
+      const checker = new AsyncHealthChecker({ runner: pool });
+      expect(checker.sequential).toBe(true);
+      const panes = (await listPanes(pool)).filter((pane) => pane.id === id);
+      expect((await checker.checkMany(panes)).get(id)?.state).toBe('waiting_input');
+    } finally {
+      await pool.close();
+    }
+  });
+});
