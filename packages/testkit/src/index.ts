@@ -13,3 +13,12 @@ export {
   type WaitForScreenOptions,
   createTmuxSandbox,
 } from './tmux-sandbox.js';
+export { type FakeAnthropic, type FakeAnthropicOptions, type FakeAnthropicRequest, startFakeAnthropic } from './fake-anthropic/start-fake-anthropic.js';
+export { type FakeReply, type FakeRequestContext, type FakeScenario } from './fake-anthropic/fake-reply.js';
+export { defaultScenarios } from './fake-anthropic/default-scenarios.js';
+export { type ClaudeCodeBinary, type ClaudeCodeBinaryLookup, findClaudeCodeBinary } from './claude-code/claude-code-binary.js';
+export { type ClaudeCodePane, type ClaudePermissionMode, type StartClaudeCodeOptions, startClaudeCode } from './claude-code/start-claude-code.js';
+export { type ClaudeHome, claudeConfig, createClaudeHome } from './claude-code/claude-home.js';
+export { type PaneInfo, captureJoined, readPaneInfo } from './claude-code/pane-info.js';
+export { type RecordedState, type ScreenCase, type ScreenCaseContext, screenCases } from './claude-code/screen-cases.js';
+export { type RecordedScreen, type RecordScreensOptions, type ScreenSize, recordScreens, screenFileBase } from './claude-code/screen-recorder.js';

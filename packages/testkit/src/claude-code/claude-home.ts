@@ -1,0 +1,36 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A throw-away `HOME` whose `.claude.json` skips Claude Code's first-run dialogs. */
+export interface ClaudeHome extends AsyncDisposable {
+  /** Absolute path to use as `HOME`. */
+  readonly path: string;
+  /** Removes the directory; idempotent. */
+  remove(): Promise<void>;
+}
+
+/**
+ * The `.claude.json` that lets Claude Code start straight at its prompt: onboarding done, the API
+ * key (known by its last 20 characters) approved, and the project's trust dialog accepted.
+ * Checked against 2.1.330, which shows no other first-run dialog with these set.
+ */
+export function claudeConfig(options: { readonly apiKey: string; readonly cwd: string }): Record<string, unknown> {
+  return {
+    hasCompletedOnboarding: true,
+    lastOnboardingVersion: '99.0.0',
+    numStartups: 1,
+    customApiKeyResponses: { approved: [options.apiKey.slice(-20)], rejected: [] },
+    projects: {
+      [options.cwd]: { hasTrustDialogAccepted: true, hasCompletedProjectOnboarding: true, allowedTools: [] },
+    },
+  };
+}
+
+/** Creates a fresh temp `HOME` holding {@link claudeConfig} as `.claude.json`. */
+export async function createClaudeHome(options: { readonly apiKey: string; readonly cwd: string }): Promise<ClaudeHome> {
+  const path = await mkdtemp(join(tmpdir(), 'tmux-orc-claude-home-'));
+  await writeFile(join(path, '.claude.json'), `${JSON.stringify(claudeConfig(options), null, 2)}\n`);
+  const remove = (): Promise<void> => rm(path, { recursive: true, force: true, maxRetries: 5 });
+  return { path, remove, [Symbol.asyncDispose]: remove };
+}

@@ -1,0 +1,36 @@
+import type { TmuxSandbox } from '../tmux-sandbox.js';
+
+/** What tmux knows of a pane besides its text: the sidecar of a recorded screen. */
+export interface PaneInfo {
+  readonly title: string;
+  readonly currentCommand: string;
+  readonly dead: boolean;
+  /** Exit status of a dead pane's command, or undefined while it runs. */
+  readonly deadStatus: number | undefined;
+  readonly width: number;
+  readonly height: number;
+}
+
+const SEPARATOR = '\t';
+
+/** Reads title, current command, dead flag and size of `paneId` in one `display-message`. */
+export async function readPaneInfo(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: string): Promise<PaneInfo> {
+  const format = ['pane_title', 'pane_current_command', 'pane_dead', 'pane_dead_status', 'pane_width', 'pane_height']
+    .map((name) => `#{${name}}`)
+    .join(SEPARATOR);
+  const out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
+  const [title = '', currentCommand = '', dead = '', deadStatus = '', width = '0', height = '0'] = out.split(SEPARATOR);
+  return {
+    title,
+    currentCommand,
+    dead: dead === '1',
+    deadStatus: deadStatus === '' ? undefined : Number(deadStatus),
+    width: Number(width),
+    height: Number(height),
+  };
+}
+
+/** The visible screen, wrapped lines joined (`capture-pane -p -J`), as the monitor captures it. */
+export function captureJoined(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: string): Promise<string> {
+  return sandbox.tmux('capture-pane', '-p', '-J', '-t', paneId);
+}

@@ -1,0 +1,39 @@
+/**
+ * Re-records every real Claude Code screen fixture of @tmux-orc/health-checker:
+ *
+ *   pnpm --filter @tmux-orc/testkit exec tsx src/claude-code/record-screens.ts [case-filter]
+ *
+ * Writes packages/health-checker/src/__fixtures__/claude-code-<version>/ at 120x40 and 80x24.
+ * An optional argument keeps only cases whose `<state>-<name>` contains it.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findClaudeCodeBinary } from './claude-code-binary.js';
+import { screenCases } from './screen-cases.js';
+import { recordScreens } from './screen-recorder.js';
+
+// The sandbox's watchdog child is unref'd, so awaiting its exit alone would leave Node's event loop
+// empty and end the script with "unsettled top-level await" (exit 13); this timer keeps it running.
+const keepAlive = setInterval(() => undefined, 1000);
+const here = dirname(fileURLToPath(import.meta.url));
+const filter = process.argv[2] ?? '';
+const lookup = await findClaudeCodeBinary();
+if (!lookup.ok) {
+  process.stderr.write(`Cannot record: ${lookup.reason}\n`);
+  process.exit(1);
+}
+const outDir = join(here, '../../../health-checker/src/__fixtures__', `claude-code-${lookup.binary.version}`);
+const results = await recordScreens({
+  binary: lookup.binary,
+  cases: screenCases.filter((c) => `${c.state}-${c.name}`.includes(filter)),
+  sizes: [
+    { cols: 120, rows: 40 },
+    { cols: 80, rows: 24 },
+  ],
+  outDir,
+  log: (line) => process.stdout.write(`${line}\n`),
+});
+const failed = results.filter((r) => r.error !== undefined);
+process.stdout.write(`${results.length - failed.length} screens written to ${outDir}, ${failed.length} failed\n`);
+clearInterval(keepAlive);
+process.exit(failed.length === 0 ? 0 : 1);

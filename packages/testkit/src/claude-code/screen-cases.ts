@@ -1,0 +1,287 @@
+import { execa } from 'execa';
+import type { TmuxSandbox } from '../tmux-sandbox.js';
+import type { ClaudeCodePane, StartClaudeCodeOptions } from './start-claude-code.js';
+
+/** The agent states of tmux-orc that a recorded screen stands for. */
+export type RecordedState =
+  | 'fresh'
+  | 'active'
+  | 'idle'
+  | 'waiting_input'
+  | 'queued_message'
+  | 'error'
+  | 'rate_limited'
+  | 'compacting'
+  | 'crashed';
+
+/** What a case's `drive` gets: the running pane and its sandbox. */
+export interface ScreenCaseContext {
+  readonly pane: ClaudeCodePane;
+  readonly sandbox: TmuxSandbox;
+}
+
+/** One screen to produce: how to start Claude Code, what to type, and when the screen is ready. */
+export interface ScreenCase {
+  readonly state: RecordedState;
+  /** Kebab-case case name; the file is `<state>-<name>-<cols>x<rows>.txt`. */
+  readonly name: string;
+  /** How the screen is produced, for the fixtures README. */
+  readonly description: string;
+  /** Extra options of `startClaudeCode` (retries, what happens on exit). */
+  readonly start?: Partial<Pick<StartClaudeCodeOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'permissionMode'>>;
+  /** Drives the pane into the state and resolves the screen to record. */
+  readonly drive: (context: ScreenCaseContext) => Promise<string>;
+}
+
+/** The prompt box is ready and nothing runs: the footer offers shortcuts. */
+export const READY = /\? for shortcuts/;
+/** A request is in flight: the footer offers to interrupt it. */
+export const BUSY = /esc to interrupt/;
+/** A permission panel asks before a tool runs. */
+export const APPROVAL = /Do you want to[^\n]*\?[\s\S]*❯ 1\. Yes/;
+
+/** Text the agent prints that contains crash and error words while nothing is wrong. */
+export const ALARMING_REPLY = '3 tests failed, 12 passed. I killed the process on port 3000; the shell printed Terminated. Error: expected 200, got 500.';
+
+function idleWith(text: string): (screen: string) => boolean {
+  return (screen) => screen.includes(text) && READY.test(screen) && !BUSY.test(screen);
+}
+
+async function ready(pane: ClaudeCodePane): Promise<string> {
+  return pane.waitForScreen(READY, { timeoutMs: 30_000 });
+}
+
+async function replied(pane: ClaudeCodePane, prompt: string, reply: string): Promise<string> {
+  await ready(pane);
+  await pane.submit(prompt);
+  return pane.waitForScreen(idleWith(reply), { timeoutMs: 20_000 });
+}
+
+async function submitted(pane: ClaudeCodePane, prompt: string, until: RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
+  await ready(pane);
+  await pane.submit(prompt);
+  return pane.waitForScreen(until, { timeoutMs });
+}
+
+async function shellPrompt(pane: ClaudeCodePane): Promise<string> {
+  return pane.waitForScreen(/^\$ /m, { timeoutMs: 15_000 });
+}
+
+/** Process id of the pane shell's child (Claude Code), to kill it like a crash would. */
+async function claudePid(context: ScreenCaseContext): Promise<number> {
+  const shellPid = (await context.sandbox.tmux('display-message', '-p', '-t', context.pane.paneId, '#{pane_pid}')).trim();
+  const { stdout } = await execa('ps', ['-o', 'pid=', '--ppid', shellPid]);
+  const pid = Number(stdout.trim().split(/\s+/)[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`Expected a child process of pane shell ${shellPid}, got \`${stdout}\``);
+  return pid;
+}
+
+const HELLO_REPLY = 'Hello from the fake API. Done.';
+
+/** Every screen the recorder writes and the live test checks. */
+export const screenCases: readonly ScreenCase[] = [
+  {
+    state: 'fresh',
+    name: 'started',
+    description: 'Claude Code just started, no prompt given yet.',
+    drive: async ({ pane }) => ready(pane),
+  },
+  {
+    state: 'active',
+    name: 'streaming',
+    description: 'prompt `SLOW:40 write the report`: text streams for 40 s; captured while it streams.',
+    drive: async ({ pane }) => submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 8 of/.test(s)),
+  },
+  {
+    state: 'active',
+    name: 'thinking',
+    description: 'prompt `THINK:40 plan the refactor`: a thinking block streams for 40 s; captured while it streams.',
+    drive: async ({ pane }) => submitted(pane, 'THINK:40 plan the refactor', (s) => BUSY.test(s) && /thinking\)/.test(s)),
+  },
+  {
+    state: 'active',
+    name: 'waiting-for-first-token',
+    description: 'prompt `HANG`: the API sends message_start and then nothing; the spinner runs without a token count.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'HANG on a second', BUSY);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      return pane.waitForScreen(BUSY);
+    },
+  },
+  {
+    state: 'active',
+    name: 'alarming-text',
+    description: `prompt \`SLOW:40 SAY: ${ALARMING_REPLY}\`: the streamed reply contains crash/error words; captured while streaming.`,
+    drive: async ({ pane }) => submitted(pane, `SLOW:40 SAY: ${ALARMING_REPLY}`, (s) => BUSY.test(s) && s.includes('Terminated') && /step 4 of/.test(s)),
+  },
+  {
+    state: 'idle',
+    name: 'replied',
+    description: 'prompt `hello`: a short reply, finished.',
+    drive: async ({ pane }) => replied(pane, 'hello', HELLO_REPLY),
+  },
+  {
+    state: 'idle',
+    name: 'alarming-text',
+    description: `prompt \`SAY: ${ALARMING_REPLY}\`: the finished reply contains crash/error words.`,
+    drive: async ({ pane }) => replied(pane, `SAY: ${ALARMING_REPLY}`, 'Terminated'),
+  },
+  {
+    state: 'idle',
+    name: 'compacted',
+    description: 'prompt `hello`, then `/compact` (the fake API streams a summary for 6 s), captured after it finished.',
+    drive: async ({ pane }) => {
+      await replied(pane, 'hello', HELLO_REPLY);
+      await pane.submit('/compact');
+      return pane.waitForScreen((s) => /Compacted/.test(s) && READY.test(s) && !BUSY.test(s), { timeoutMs: 30_000 });
+    },
+  },
+  {
+    state: 'waiting_input',
+    name: 'bash-approval',
+    description: 'prompt `TOOL_BASH clean up`: the API asks for a Bash tool call; Claude Code asks for approval.',
+    drive: async ({ pane }) => submitted(pane, 'TOOL_BASH clean up', APPROVAL),
+  },
+  {
+    state: 'waiting_input',
+    name: 'write-approval',
+    description: 'prompt `TOOL_WRITE save notes`: the API asks for a Write tool call; Claude Code asks for approval.',
+    drive: async ({ pane }) => submitted(pane, 'TOOL_WRITE save notes', APPROVAL),
+  },
+  {
+    state: 'queued_message',
+    name: 'typed-not-sent',
+    description: 'prompt `hello` answered, then `fix the failing tests please` typed into the box without Enter.',
+    drive: async ({ pane }) => {
+      await replied(pane, 'hello', HELLO_REPLY);
+      await pane.type('fix the failing tests please');
+      return pane.waitForScreen(/❯\s+fix the failing tests please/);
+    },
+  },
+  {
+    state: 'queued_message',
+    name: 'typed-while-active',
+    description: 'prompt `SLOW:40 write the report` streaming, and `then run the tests` typed into the box without Enter.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 2 of/.test(s));
+      await pane.type('then run the tests');
+      return pane.waitForScreen(/❯\s+then run the tests/);
+    },
+  },
+  {
+    state: 'queued_message',
+    name: 'submitted-while-active',
+    description: 'prompt `SLOW:40 write the report` streaming, and `then run the tests` submitted with Enter while it streams (Claude Code queues it).',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 2 of/.test(s));
+      await pane.type('then run the tests');
+      await pane.waitForScreen(/❯\s+then run the tests/);
+      await pane.press('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return pane.capture();
+    },
+  },
+  {
+    state: 'error',
+    name: 'http500-retrying',
+    description: 'prompt `ERR500`: every request answers HTTP 500; Claude Code retries (captured at attempt 3).',
+    drive: async ({ pane }) => submitted(pane, 'ERR500 please', /attempt 3\/10/, 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http529-retrying',
+    description: 'prompt `ERR529`: every request answers HTTP 529 overloaded; Claude Code retries (captured at attempt 3).',
+    drive: async ({ pane }) => submitted(pane, 'ERR529 please', /attempt 3\/10/, 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http401-retrying',
+    description: 'prompt `ERR401`: every request answers HTTP 401 authentication_error; Claude Code retries (captured at attempt 3).',
+    drive: async ({ pane }) => submitted(pane, 'ERR401 please', /attempt 3\/10/, 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http500-gave-up',
+    description: 'prompt `ERR500` with CLAUDE_CODE_MAX_RETRIES=1: the final error after the retries are used up.',
+    start: { maxRetries: 1 },
+    drive: async ({ pane }) => submitted(pane, 'ERR500 please', (s) => /API Error/.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http529-gave-up',
+    description: 'prompt `ERR529` with CLAUDE_CODE_MAX_RETRIES=1: the final error after the retries are used up.',
+    start: { maxRetries: 1 },
+    drive: async ({ pane }) => submitted(pane, 'ERR529 please', (s) => /API Error|Overloaded/.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http401-gave-up',
+    description: 'prompt `ERR401` with CLAUDE_CODE_MAX_RETRIES=1: the final authentication error.',
+    start: { maxRetries: 1 },
+    drive: async ({ pane }) => submitted(pane, 'ERR401 please', (s) => /API Error|api key|API key|login/i.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-retrying',
+    description: 'prompt `ERR429`: HTTP 429 with `retry-after: 30` and anthropic-ratelimit-* headers; Claude Code waits and retries.',
+    drive: async ({ pane }) => submitted(pane, 'ERR429 please', /retrying in \d+s/, 30_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-gave-up',
+    description: 'prompt `ERR429` with CLAUDE_CODE_MAX_RETRIES=0: the 429 shown as a final error.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => submitted(pane, 'ERR429 please', (s) => /429|rate limit/i.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-unified',
+    description: 'prompt `ERR429_UNIFIED`: HTTP 429 with subscription-style anthropic-ratelimit-unified-* headers (status rejected, reset in 1 h).',
+    drive: async ({ pane }) => submitted(pane, 'ERR429_UNIFIED please', (s) => /429|limit/i.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
+  },
+  {
+    state: 'compacting',
+    name: 'compact',
+    description: 'prompt `hello`, then `/compact`; the fake API streams the summary for 6 s; captured while it runs.',
+    drive: async ({ pane }) => {
+      await replied(pane, 'hello', HELLO_REPLY);
+      await pane.submit('/compact');
+      return pane.waitForScreen(/Compacting conversation/, { timeoutMs: 10_000 });
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'exited-to-shell',
+    description: 'prompt `hello`, then `/exit`: Claude Code exits and the pane is back at the `$ ` shell prompt.',
+    drive: async ({ pane }) => {
+      await replied(pane, 'hello', HELLO_REPLY);
+      await pane.submit('/exit');
+      return shellPrompt(pane);
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'killed-to-shell',
+    description: 'prompt `hello`, then the Claude Code process is killed with SIGKILL: its last screen stays, the shell prompt follows.',
+    drive: async (context) => {
+      await replied(context.pane, 'hello', HELLO_REPLY);
+      process.kill(await claudePid(context), 'SIGKILL');
+      return shellPrompt(context.pane);
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'pane-dead',
+    description: 'Claude Code run as the pane command itself with remain-on-exit; prompt `hello`, then `/exit`: `pane_dead` = 1.',
+    start: { onExit: 'exit', remainOnExit: true },
+    drive: async ({ pane }) => {
+      await replied(pane, 'hello', HELLO_REPLY);
+      await pane.submit('/exit');
+      for (let tries = 0; tries < 100; tries += 1) {
+        if ((await pane.info()).dead) return pane.capture();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`Expected pane ${pane.paneId} to be dead after /exit, got a live pane:\n${await pane.capture()}`);
+    },
+  },
+];

@@ -1,0 +1,190 @@
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestkitError } from '../testkit-error.js';
+import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
+import type { ClaudeCodeBinary } from './claude-code-binary.js';
+import { createClaudeHome } from './claude-home.js';
+import { captureJoined, type PaneInfo, readPaneInfo } from './pane-info.js';
+import { shellQuote } from '../shell-quote.js';
+
+/** Claude Code's `--permission-mode` values. */
+export type ClaudePermissionMode = 'default' | 'acceptEdits' | 'plan' | 'bypassPermissions';
+
+/** Options of {@link startClaudeCode}. */
+export interface StartClaudeCodeOptions {
+  /** The native binary, from `findClaudeCodeBinary()`. */
+  readonly binary: ClaudeCodeBinary;
+  /** Session to create; when it exists already, a window is added to it. */
+  readonly session: string;
+  /** Window name (default `claude`). */
+  readonly window?: string;
+  /** Pane columns for a new session (default: the sandbox's). */
+  readonly width?: number;
+  /** Pane rows for a new session (default: the sandbox's). */
+  readonly height?: number;
+  /** Base URL of the fake Anthropic API, e.g. `http://127.0.0.1:41234`. */
+  readonly apiUrl: string;
+  /** Default `default`, which asks before tools run. */
+  readonly permissionMode?: ClaudePermissionMode;
+  /** Working directory; default a fresh temp directory (removed by `dispose`). */
+  readonly cwd?: string;
+  /** API key Claude Code sends (default `sk-ant-test-…`, never a real key). */
+  readonly apiKey?: string;
+  /** `CLAUDE_CODE_MAX_RETRIES`: how often Claude Code retries a failed request (its default is 10). */
+  readonly maxRetries?: number;
+  /**
+   * What happens when Claude Code exits: `shell` (default) returns to an interactive `sh` in the
+   * pane, as when a user started it from a shell; `exit` ends the pane's command (with
+   * `remainOnExit` the pane stays, `pane_dead` = 1).
+   */
+  readonly onExit?: 'shell' | 'exit';
+  /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
+  readonly remainOnExit?: boolean;
+}
+
+/** A Claude Code process running in a sandbox pane. */
+export interface ClaudeCodePane extends AsyncDisposable {
+  readonly paneId: string;
+  /** The temp `HOME` it runs with. */
+  readonly home: string;
+  /** Its working directory (resolved, no symlinks). */
+  readonly cwd: string;
+  /** The visible screen, wrapped lines joined. */
+  capture(): Promise<string>;
+  /** Title, current command, dead flag, size. */
+  info(): Promise<PaneInfo>;
+  /** Captures (joined) until `test` accepts the screen; throws `SCREEN_TIMEOUT` with the last screen. */
+  waitForScreen(test: RegExp | ((screen: string) => boolean), opts?: WaitForScreenOptions): Promise<string>;
+  /** Types `text` literally, without Enter. */
+  type(text: string): Promise<void>;
+  /** Sends tmux key names (`Enter`, `Escape`, `C-u`, …). */
+  press(...keys: string[]): Promise<void>;
+  /** Types `text`, waits until the prompt box shows it, then presses Enter. */
+  submit(text: string): Promise<void>;
+  /** Removes the temp `HOME` (and the temp cwd when it made one). Does not kill the pane. */
+  dispose(): Promise<void>;
+}
+
+const DEFAULT_API_KEY = 'sk-ant-test-tmux-orc-0000000000000000000000';
+
+/** Variables of the surrounding environment that would point Claude Code at a real account. */
+const INHERITED_VARIABLES_TO_DROP = [
+  'ANTHROPIC_AUTH_TOKEN',
+  'ANTHROPIC_MODEL',
+  'ANTHROPIC_SMALL_FAST_MODEL',
+  'ANTHROPIC_CUSTOM_HEADERS',
+  'CLAUDE_CODE_OAUTH_TOKEN',
+  'CLAUDE_CODE_USE_BEDROCK',
+  'CLAUDE_CODE_USE_VERTEX',
+  'CLAUDE_CONFIG_DIR',
+  'CLAUDECODE',
+  'CLAUDE_CODE_ENTRYPOINT',
+];
+
+/**
+ * The pane's shell command. `set -m` gives the shell job control, so Claude Code runs as the
+ * foreground job and tmux's `pane_current_command` says `claude` (without it, `sh`).
+ */
+function paneCommand(binary: string, args: readonly string[], onExit: 'shell' | 'exit'): string {
+  const claude = [binary, ...args].map(shellQuote).join(' ');
+  const drop = `unset ${INHERITED_VARIABLES_TO_DROP.join(' ')}`;
+  return onExit === 'shell' ? `${drop}; set -m; ${claude}; exec /bin/sh` : `${drop}; exec ${claude}`;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+async function sessionExists(sandbox: Pick<TmuxSandbox, 'tmux'>, session: string): Promise<boolean> {
+  try {
+    await sandbox.tmux('has-session', '-t', `=${session}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the real Claude Code CLI in a new pane of `sandbox`, talking to `apiUrl` only, with a
+ * fresh `HOME` whose `.claude.json` skips onboarding, key approval and the trust dialog.
+ * Resolves once the pane exists; wait for the prompt box with `waitForScreen`.
+ */
+export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaudeCodeOptions): Promise<ClaudeCodePane> {
+  if (options.maxRetries !== undefined && (!Number.isInteger(options.maxRetries) || options.maxRetries < 0)) {
+    throw new TestkitError('INVALID_OPTION', `Expected \`maxRetries\` to be a non-negative integer, got \`${String(options.maxRetries)}\``);
+  }
+  const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const madeCwd = options.cwd === undefined ? await mkdtemp(join(tmpdir(), 'tmux-orc-claude-cwd-')) : undefined;
+  const cwd = await realpath(options.cwd ?? madeCwd ?? tmpdir());
+  const home = await createClaudeHome({ apiKey, cwd });
+  const env: Record<string, string> = {
+    HOME: home.path,
+    ANTHROPIC_BASE_URL: options.apiUrl,
+    ANTHROPIC_API_KEY: apiKey,
+    DISABLE_AUTOUPDATER: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    DISABLE_TELEMETRY: '1',
+    DISABLE_ERROR_REPORTING: '1',
+    PS1: '$ ',
+    ...(options.maxRetries === undefined ? {} : { CLAUDE_CODE_MAX_RETRIES: String(options.maxRetries) }),
+  };
+  const command = paneCommand(options.binary.path, ['--permission-mode', options.permissionMode ?? 'default'], options.onExit ?? 'shell');
+  const window = options.window ?? 'claude';
+  const common = { command, env, cwd, remainOnExit: options.remainOnExit ?? false };
+  const { paneId } = (await sessionExists(sandbox, options.session))
+    ? await sandbox.newWindow(options.session, window, common)
+    : await sandbox.newSession(options.session, {
+        ...common,
+        window,
+        ...(options.width === undefined ? {} : { width: options.width }),
+        ...(options.height === undefined ? {} : { height: options.height }),
+      });
+
+  const capture = (): Promise<string> => captureJoined(sandbox, paneId);
+  const waitForScreen: ClaudeCodePane['waitForScreen'] = async (test, opts = {}) => {
+    const accepts = typeof test === 'function' ? test : (screen: string) => test.test(screen);
+    const timeoutMs = opts.timeoutMs ?? 15_000;
+    const intervalMs = opts.intervalMs ?? 100;
+    const deadline = performance.now() + timeoutMs;
+    let screen = '';
+    for (;;) {
+      screen = await capture();
+      if (accepts(screen)) return screen;
+      if (performance.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+    throw new TestkitError('SCREEN_TIMEOUT', `Expected pane ${paneId} to show ${String(test)} within ${timeoutMs} ms, got screen:\n${screen}`);
+  };
+  const type = async (text: string): Promise<void> => {
+    await sandbox.tmux('send-keys', '-t', paneId, '-l', text);
+  };
+  const press = async (...keys: string[]): Promise<void> => {
+    await sandbox.tmux('send-keys', '-t', paneId, ...keys);
+  };
+  const dispose = async (): Promise<void> => {
+    // Claude Code writes into HOME until it ends, so the pane goes first.
+    await sandbox.tmux('kill-pane', '-t', paneId).catch(() => undefined);
+    await home.remove();
+    if (madeCwd !== undefined) await rm(madeCwd, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return {
+    paneId,
+    home: home.path,
+    cwd,
+    capture,
+    info: () => readPaneInfo(sandbox, paneId),
+    waitForScreen,
+    type,
+    press,
+    async submit(text) {
+      await type(text);
+      // Claude Code wraps long input itself inside the box, so compare with whitespace collapsed.
+      const tail = collapse(text).slice(-20);
+      await waitForScreen((screen) => collapse(screen).includes(tail), { timeoutMs: 5000 });
+      await press('Enter');
+    },
+    dispose,
+    [Symbol.asyncDispose]: dispose,
+  };
+}
