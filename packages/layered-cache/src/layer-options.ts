@@ -16,7 +16,11 @@ export const strategies: readonly Strategy[] = ['ttl', 'lru', 'lfu'];
 export interface LayerOptions<Value = unknown> {
   /** Eviction strategy, see {@link Strategy}. */
   strategy: Strategy;
-  /** Maximum number of entries; a positive integer. Always required, so memory is bounded. */
+  /**
+   * Maximum number of entries; a positive integer. Always required, so memory is bounded.
+   * `ttl` and `lru` layers preallocate room for `max` entries (lru-cache does, about 16 bytes
+   * each), so size it to what the layer will really hold.
+   */
   max: number;
   /**
    * Time to live in **milliseconds**, counted from the write (reads do not extend it).
