@@ -25,6 +25,12 @@ describe('closestKey', () => {
     expect(closestKey('max-failures', keys)).toBe('max_failures');
   });
 
+  it('completes a truncated key when only one key starts with it', () => {
+    expect(closestKey('monitor', ['profile', 'monitoring', 'discovery'])).toBe('monitoring');
+    expect(closestKey('max', keys)).toBeUndefined();
+    expect(closestKey('pool_m', ['min_size', 'max_size'])).toBeUndefined();
+  });
+
   it('suggests nothing when no key is plausibly meant', () => {
     expect(closestKey('colour', keys)).toBeUndefined();
     expect(closestKey('x', [])).toBeUndefined();

@@ -23,7 +23,8 @@ export function normalizeKey(key: string): string {
 /**
  * The candidate closest to `key`, if it is close enough to be a plausible typo: spelling variants
  * (camelCase, kebab-case) match exactly, otherwise the edit distance must be at most a third of
- * the key's length (and at least 2 edits are always tolerated).
+ * the key's length (and at least 2 edits are always tolerated), or the key must be the start of
+ * exactly one candidate.
  */
 export function closestKey(key: string, candidates: readonly string[]): string | undefined {
   const wanted = normalizeKey(key);
@@ -37,5 +38,9 @@ export function closestKey(key: string, candidates: readonly string[]): string |
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A truncated key (`monitor`, `notification`) names the key it starts.
+  if (wanted.length < 4) return undefined;
+  const extended = candidates.filter((c) => normalizeKey(c).startsWith(wanted));
+  return extended.length === 1 ? extended[0] : undefined;
 }
