@@ -50,6 +50,17 @@ describe('types', () => {
     expectTypeOf(capture).toEqualTypeOf<(pane: string) => Promise<string>>();
   });
 
+  it('accepts layer values named by an interface', () => {
+    interface MonitorLayers {
+      pane_content: string;
+      agent_status: number;
+    }
+    const cache = createLayeredCache<MonitorLayers>({
+      layers: { pane_content: { strategy: 'lru', max: 1 }, agent_status: { strategy: 'lfu', max: 1 } },
+    });
+    expectTypeOf(cache.get('agent_status', '%1')).toEqualTypeOf<number | undefined>();
+  });
+
   it('requires options for exactly the named layers', () => {
     // Never called: these lines exist for the compiler.
     const wrongOptions = () => {

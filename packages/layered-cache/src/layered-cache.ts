@@ -11,7 +11,7 @@ import { validateLayeredCacheOptions } from './validate-options.js';
 export type LayerValues<Layers extends string> = { [Layer in Layers]: unknown };
 
 /** Options of {@link createLayeredCache}. */
-export interface LayeredCacheOptions<Values extends Record<string, unknown>> {
+export interface LayeredCacheOptions<Values extends object> {
   /** One entry per layer, keyed by the layer's name (any string, e.g. `pane_content`). */
   layers: { [Layer in keyof Values]: LayerOptions<Values[Layer]> };
   /** Time source for TTLs, in milliseconds. Default: {@link systemClock}. */
@@ -101,7 +101,7 @@ export interface LayeredCache<Layers extends string, Values extends LayerValues<
  * @throws {LayeredCacheError} `INVALID_OPTION` when options are invalid, naming the option,
  * the expected and the actual value.
  */
-export function createLayeredCache<Values extends Record<string, unknown>>(
+export function createLayeredCache<Values extends object>(
   options: LayeredCacheOptions<Values>,
 ): LayeredCache<keyof Values & string, Values> {
   type Layers = keyof Values & string;
