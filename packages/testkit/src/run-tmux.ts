@@ -25,7 +25,8 @@ export async function runTmux(socketName: string, args: readonly string[]): Prom
     throw new TestkitError(
       'TMUX_COMMAND_FAILED',
       `Expected \`tmux -L ${socketName} ${shown}\` to succeed, got exit code ${String(result.exitCode)}: ${result.stderr.trim() || result.shortMessage}`,
-      { cause: result },
+      // Not the execa error itself: it repeats every argument, thousands for a bulk spawn.
+      { cause: new Error(result.stderr.trim() || result.shortMessage) },
     );
   }
   return result.stdout;

@@ -20,7 +20,7 @@ export interface SpawnAgentsOptions {
   cwd?: string;
   /** Keep each agent's pane (dead) after its command exits, so `pane_dead_status` can be read. Default false. */
   remainOnExit?: boolean;
-  /** Windows created per tmux invocation (default 200). */
+  /** At most this many windows per tmux invocation (default 200; batches are also cut to fit tmux's 16 KiB command limit). */
   batchSize?: number;
 }
 
@@ -42,6 +42,15 @@ export interface SpawnAgentsContext {
 }
 
 const DEFAULT_BATCH_SIZE = 200;
+/**
+ * tmux sends a client's whole command line to the server in one message of at most 16 KiB
+ * (MAX_IMSGSIZE) and answers "command too long" beyond; stay well below.
+ */
+const MAX_COMMAND_BYTES = 12 * 1024;
+
+function byteLength(args: readonly string[]): number {
+  return args.reduce((sum, arg) => sum + Buffer.byteLength(arg) + 1, 0);
+}
 
 function requirePositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -79,8 +88,8 @@ function joinCommands(commands: readonly (readonly string[])[]): string[] {
 }
 
 /**
- * Creates `count` windows, each running `options.command(index)`, chaining up to `batchSize`
- * tmux commands per tmux invocation (tmux's `a \; b` form), then reads every pane's target with
+ * Creates `count` windows, each running `options.command(index)`, chaining many tmux commands
+ * per tmux invocation (tmux's `a \; b` form, up to `batchSize` windows and 12 KiB), then reads every pane's target with
  * one `list-panes -a`. Resolves the agents in index order.
  */
 export async function spawnAgents(context: SpawnAgentsContext, count: number, options: SpawnAgentsOptions): Promise<SpawnedAgent[]> {
@@ -94,23 +103,39 @@ export async function spawnAgents(context: SpawnAgentsContext, count: number, op
 
   const existing = new Set((await context.tmux('list-sessions', '-F', '#{session_name}')).split('\n'));
   const paneIds: string[] = [];
-  for (let start = 0; start < count; start += batchSize) {
-    const end = Math.min(start + batchSize, count);
-    const commands: string[][] = [];
-    for (let index = start; index < end; index++) {
-      const session = sessionOf(index, options);
-      commands.push(...agentCommands(index, session, !existing.has(session), context, options));
-      existing.add(session);
-    }
-    const created = (await context.tmux(...joinCommands(commands))).split('\n').filter((line) => line.startsWith('%'));
-    if (created.length !== end - start) {
+  let batch: string[][] = [];
+  let batchAgents = 0;
+  let batchBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batchAgents === 0) return;
+    const first = paneIds.length;
+    const created = (await context.tmux(...joinCommands(batch))).split('\n').filter((line) => line.startsWith('%'));
+    if (created.length !== batchAgents) {
       throw new TestkitError(
         'SPAWN_FAILED',
-        `Expected tmux to create ${String(end - start)} panes for agents ${String(start)}..${String(end - 1)}, got ${String(created.length)}`,
+        `Expected tmux to create ${String(batchAgents)} panes for agents ${String(first)}..${String(first + batchAgents - 1)}, got ${String(created.length)}`,
       );
     }
     paneIds.push(...created);
+    batch = [];
+    batchAgents = 0;
+    batchBytes = 0;
+  };
+  for (let index = 0; index < count; index++) {
+    const session = sessionOf(index, options);
+    const isNewSession = !existing.has(session);
+    const commands = agentCommands(index, session, isNewSession, context, options);
+    const bytes = byteLength(joinCommands(commands));
+    if (bytes > MAX_COMMAND_BYTES) {
+      throw new TestkitError('INVALID_OPTION', `Expected the tmux command line of agent ${String(index)} to fit in ${String(MAX_COMMAND_BYTES)} bytes, got ${String(bytes)}`);
+    }
+    if (batchAgents >= batchSize || batchBytes + bytes + 2 > MAX_COMMAND_BYTES) await flush();
+    batch.push(...commands);
+    batchAgents++;
+    batchBytes += bytes + 2; // + the `;` separator
+    existing.add(session);
   }
+  await flush();
 
   const targets = new Map<string, string>();
   for (const line of (await context.tmux('list-panes', '-a', '-F', '#{pane_id}\t#{session_name}:#{window_index}')).split('\n')) {
