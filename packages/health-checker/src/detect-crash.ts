@@ -1,7 +1,7 @@
 import type { DetectorPane } from './detector-pane.js';
 import type { Classification } from './health-result.js';
 import { lastNonEmptyIndex } from './screen-lines.js';
-import { findShellPrompt, isShellCommand } from './shell-prompt.js';
+import { findShellPromptAfterAgent, isShellCommand } from './shell-prompt.js';
 
 // An agent's own input line (`❯ text` between two rules) is not a shell prompt.
 const boxBorder = /^\s*(?:[╭╰]─|─{8,}|━{8,})/u;
@@ -14,7 +14,8 @@ function isInsidePromptBox(lines: readonly string[]): boolean {
 /**
  * The crash verdict every agent detector shares: the pane is dead (its exit status in
  * `detail.exitStatus`), or the agent process is gone — the pane's command is a shell again and a
- * shell prompt is at the bottom of the screen. Words in the conversation never decide this.
+ * shell prompt is at the bottom of the screen (or, after a kill, a plain `$ ` prompt drawn over
+ * the agent's last screen). Words in the conversation never decide this.
  */
 export function detectCrash(detector: string, pane: DetectorPane, lines: readonly string[]): Classification | null {
   if (pane.dead) {
@@ -26,8 +27,9 @@ export function detectCrash(detector: string, pane: DetectorPane, lines: readonl
     };
   }
   if (!isShellCommand(pane.currentCommand)) return null;
-  const prompt = findShellPrompt(lines);
-  if (prompt === null || isInsidePromptBox(lines)) return null;
+  if (isInsidePromptBox(lines)) return null;
+  const prompt = findShellPromptAfterAgent(lines);
+  if (prompt === null) return null;
   return {
     state: 'crashed',
     detector,

@@ -71,10 +71,29 @@ describe('claude-code detector details on real screens', () => {
     },
   );
 
-  it('tells queued_message from text typed into the box of a real idle screen', () => {
-    // Derived from the real idle screen: the empty box line replaced by typed text.
+  it('reads the text typed into the box while Claude Code works, and a message it queued', () => {
+    expect(classifyScreen(claude, screen('queued_message-typed-while-active-120x40')).detail.queuedText).toBe('then run the tests');
+    expect(classifyScreen(claude, screen('queued_message-submitted-while-active-80x24'))).toMatchObject({
+      detail: { queuedText: 'then run the tests' },
+      evidence: ['❯ then run the tests', '⎿  Queued · ctrl+x ctrl+s to send now'],
+    });
+  });
+
+  it('does not take a hint Claude Code writes into the empty box for typed text', () => {
+    // Hints seen on real screens, and one it might write tomorrow: the footer still shows
+    // `? for shortcuts`, which Claude Code drops as soon as text is typed.
     const idle = screen('idle-replied-120x40');
-    const typed = idle.replace(/^❯\s*$/mu, '❯ fix the failing tests please');
+    const hinted = idle.replace(/^❯\s*$/mu, '❯ Ask me anything, I am waiting');
+    expect(hinted).not.toBe(idle);
+    expect(classifyScreen(claude, hinted).state).toBe('no_activity');
+    expect(classifyScreen(claude, screen('error-http401-gave-up-80x24')).state).toBe('error');
+  });
+
+  it('tells queued_message from text typed into the box of an idle screen', () => {
+    // Derived from the real idle screen as the recorder's README describes typed text: the box
+    // line holds the text and the footer loses `? for shortcuts`.
+    const idle = screen('idle-replied-120x40');
+    const typed = idle.replace(/^❯\s*$/mu, '❯ fix the failing tests please').replace(' · ? for shortcuts', '');
     expect(typed).not.toBe(idle);
     expect(classifyScreen(claude, typed)).toMatchObject({
       state: 'queued_message',

@@ -80,4 +80,14 @@ describe('claude-code detector on real Claude Code screens', () => {
       expect(classifyScreen(paneOf(recorded, null), recorded.screen).detector).toBe('claude-code');
     },
   );
+
+  // `sh -c 'claude; sh'` keeps pane_current_command at `sh` the whole time Claude Code runs:
+  // only a real shell prompt at the bottom may turn that into `crashed`.
+  it.each(screens.filter((recorded) => recorded.meta.state !== 'crashed').map((recorded) => [recorded.file, recorded] as const))(
+    '%s gives the same verdict under a wrapper shell',
+    (_file, recorded) => {
+      const pane = { ...paneOf(recorded, null), currentCommand: 'sh' };
+      expect(classifyScreen(pane, recorded.screen).state).toBe(expectedFor(recorded));
+    },
+  );
 });

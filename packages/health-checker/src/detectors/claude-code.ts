@@ -20,6 +20,7 @@ const unnamedApiError = /^API error$/iu;
 const compacting = new RegExp(`^\\s*${spinnerGlyph}\\s+Compacting conversation…`, 'u');
 // The footer says `esc to interrupt` while a turn runs (instead of `? for shortcuts`).
 const footerInterrupt = /\besc to interrupt\b/iu;
+const footerEmptyBoxHint = /\? for shortcuts|\besc to interrupt\b/u;
 // A permission/choice panel replaces the box: ` Do you want to proceed?` then ` ❯ 1. Yes`.
 const selectedOption = /^\s*[│\s]*❯\s*1\.\s+\S/u;
 const numberedOption = /^\s*[│\s]*(?:❯\s*)?\d+\.\s+\S/u;
@@ -38,10 +39,14 @@ const resetTime = /\bresets?(?: at)? ([^·|)]+?)\s*(?:[·|)]|$)/iu;
 const banner = /Claude Code v\d|Welcome to Claude Code/u;
 const transcriptTurn = /^\s*(?:[●⏺]\s|[>❯]\s*\S)/u;
 // Text Claude Code itself puts in the empty box; not typed by anyone.
-const placeholders = [/^Try "[^"]*"$/u, /^Resend your message to try again$/u];
+const placeholders = [/^Try "[^"]*"$/u, /^Resend your message to try again$/u, /^Press up to edit queued messages$/u, /^Once fixed, resend your message$/u];
+// A message submitted while Claude Code works waits in its queue: `❯ text` then `⎿  Queued · …`.
+const queuedNote = /^\s*⎿\s*Queued\b/u;
 
 /** How many lines above the box hold the latest turn's status (status line, effort line, tips, todos). */
 const statusDepth = 12;
+/** How many non-blank lines above the box a queued message and its `⎿  Queued` note are looked for. */
+const queuedDepth = 8;
 /** How many non-blank lines above the box are the latest turn's outcome (an error, a limit). */
 const outcomeDepth = 6;
 /** How many lines at the bottom a permission panel can take. */
@@ -69,6 +74,29 @@ function findPermissionPanel(lines: readonly string[]): Classification | null {
   }
   const question = stripPanel(lines[questionIndex] ?? '');
   return result('waiting_input', [question, ...options], { question, options });
+}
+
+/**
+ * Whether the box holds text someone typed. Claude Code also writes hints into the empty box
+ * (`Try "…"`, `Resend your message to try again`); while the box is empty its footer shows
+ * `? for shortcuts` or `esc to interrupt`, and it drops both as soon as text is typed.
+ */
+function holdsTypedText(typed: string | null, footer: readonly string[]): typed is string {
+  if (typed === null || typed === '' || placeholders.some((pattern) => pattern.test(typed))) return false;
+  return !footer.some((line) => footerEmptyBoxHint.test(line));
+}
+
+function findQueued(above: readonly string[], typed: string | null, promptLine: string | null, footer: readonly string[]): Classification | null {
+  if (holdsTypedText(typed, footer)) {
+    return result('queued_message', [promptLine ?? typed], { queuedText: typed });
+  }
+  const recent = lastNonEmptyLines(above, queuedDepth);
+  const noteIndex = findLastIndex(recent, queuedNote);
+  if (noteIndex < 1) return null;
+  const queuedLine = recent[noteIndex - 1] ?? '';
+  return result('queued_message', [queuedLine, recent[noteIndex] ?? ''], {
+    queuedText: queuedLine.replace(/^\s*❯\s*/u, '').trim(),
+  });
 }
 
 function classifyClaudeCode(screen: string, pane: DetectorPane): Classification {
@@ -99,10 +127,11 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   }
   const compactingLine = status.findLast((line) => compacting.test(line));
   if (compactingLine !== undefined) return result('compacting', [compactingLine]);
-  const workingLine = status.findLast((line) => working.test(line));
-  if (workingLine !== undefined) return result('active', [workingLine]);
-  const interruptLine = regions.footer.find((line) => footerInterrupt.test(line));
-  if (interruptLine !== undefined) return result('active', [interruptLine]);
+
+  const workingLine = status.findLast((line) => working.test(line)) ?? regions.footer.find((line) => footerInterrupt.test(line));
+  const queued = findQueued(regions.above, regions.typed, regions.promptLine, regions.footer);
+  // Text waiting to be sent (typed into the box, or queued while a turn runs) beats activity.
+  if (workingLine !== undefined) return queued ?? result('active', [workingLine]);
 
   const outcome = lastNonEmptyLines(regions.above, outcomeDepth);
   const limitLine = outcome.findLast((line) => rateLimited.test(line));
@@ -117,9 +146,7 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   if (regions.typed === null) {
     return result('unknown', lastNonEmptyLines(lines, 1), { reason: 'no Claude Code prompt box on the screen' });
   }
-  if (regions.typed !== '' && !placeholders.some((pattern) => pattern.test(regions.typed ?? ''))) {
-    return result('queued_message', [regions.promptLine ?? regions.typed], { queuedText: regions.typed });
-  }
+  if (queued !== null) return queued;
   const bannerLine = regions.above.find((line) => banner.test(line));
   if (bannerLine !== undefined && !regions.above.some((line) => transcriptTurn.test(line))) {
     return result('fresh', [bannerLine]);

@@ -46,3 +46,29 @@ describe.each(clis)('$detector detector on documented screens', ({ detector, dir
     }
   });
 });
+
+describe('details read off documented screens', () => {
+  const read = (dir: string, file: string): string => readFileSync(join(fixturesRoot, dir, file), 'utf8');
+  const pane = (agentOption: string): DetectorPane => ({ dead: false, deadStatus: null, currentCommand: 'node', title: '', agentOption });
+
+  it('codex: the approval question and choices, the usage-limit reset, the reconnect attempt', () => {
+    expect(classifyScreen(pane('codex'), read('codex-documented', 'waiting_input-exec-approval.txt')).detail).toMatchObject({
+      question: 'Would you like to run the following command?',
+      options: ['1. Yes, proceed (y)', expect.stringMatching(/^2\. Yes, and don't ask again/u), '3. No, and tell Codex what to do differently (esc)'],
+    });
+    expect(classifyScreen(pane('codex'), read('codex-documented', 'rate_limited-usage-limit.txt')).detail.resetAt).toBe('3:28 PM');
+    expect(classifyScreen(pane('codex'), read('codex-documented', 'error-reconnecting.txt')).detail).toMatchObject({ attempt: 2, maxAttempts: 5 });
+  });
+
+  it('gemini: the confirmation question and its options', () => {
+    expect(classifyScreen(pane('gemini'), read('gemini-documented', 'waiting_input-exec-confirmation.txt')).detail).toMatchObject({
+      question: "Allow execution of: 'npm'?",
+      options: ['1. Yes, allow once', '2. Yes, allow always ...', '3. No, suggest changes (esc)'],
+    });
+  });
+
+  it('aider: the confirm question and the retry wait', () => {
+    expect(classifyScreen(pane('aider'), read('aider-documented', 'waiting_input-run-shell-command.txt')).detail.question).toBe('Run shell command?');
+    expect(classifyScreen(pane('aider'), read('aider-documented', 'rate_limited-retrying.txt')).detail.retryIn).toBe('1.0 seconds');
+  });
+});

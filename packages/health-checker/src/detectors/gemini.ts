@@ -40,7 +40,7 @@ function findConfirmation(lines: readonly string[]): Classification | null {
   const question = confirmQuestion.exec(lines[questionIndex] ?? '')?.[1] ?? '';
   const options = tail
     .filter((line) => option.test(line))
-    .map((line) => line.replace(/^\s*[│\s]*(?:[●◯○›>]\s*)?(?:\d+\.\s+)?/u, '').replace(/\s*│\s*$/u, ''));
+    .map((line) => line.replace(/^\s*[│\s]*(?:[●◯○›>]\s*)?/u, '').replace(/\s*│\s*$/u, ''));
   return result('waiting_input', [question, ...options], { question, options });
 }
 
