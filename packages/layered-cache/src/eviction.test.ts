@@ -113,7 +113,7 @@ describe('eviction by total size (maxSize)', () => {
     expect(cache.stats('l')).toMatchObject({ size: 2, total_size: 8, evictions: 1 });
   });
 
-  it.each(['ttl', 'lru', 'lfu'] as const)('%s: a value larger than maxSize is not stored and replaces nothing', (strategy) => {
+  it.each(['ttl', 'lru', 'lfu'] as const)('%s: a value larger than maxSize is not stored and evicts nothing else', (strategy) => {
     const cache = createLayeredCache<{ l: string }>({
       layers: { l: { strategy, max: 100, ttl: 60_000, maxSize: 10 } },
       clock: createManualClock(),
@@ -122,6 +122,9 @@ describe('eviction by total size (maxSize)', () => {
     expect(cache.set('l', 'huge', 'x'.repeat(11))).toBe(false);
     expect(cache.has('l', 'huge')).toBe(false);
     expect(cache.get('l', 'small')).toBe('abc');
+    // The key's previous value is outdated by the write, so it is dropped rather than served.
+    expect(cache.set('l', 'small', 'y'.repeat(11))).toBe(false);
+    expect(cache.has('l', 'small')).toBe(false);
   });
 
   it('estimates sizes by default: string length, else JSON length', () => {

@@ -30,7 +30,8 @@ export interface LayerOptions<Value = unknown> {
   ttl?: number;
   /**
    * Maximum total size of the layer's values, in the unit of {@link LayerOptions.sizeOf}.
-   * A positive integer. A single value larger than `maxSize` is returned but not cached.
+   * A positive integer. A single value larger than `maxSize` is not cached (a `getOrCompute` still
+   * returns it) and the key's previous value is dropped.
    */
   maxSize?: number;
   /**

@@ -55,9 +55,14 @@ describe('option validation at construction', () => {
 
   it('rejects a missing layers object and a clock without now()', () => {
     expect(create({})).toThrow('Expected `layers` to be an object of layer options, got `undefined`');
-    expect(create({ layers: { a: { strategy: 'lru', max: 1 } }, clock: Date })).toThrow(
+    expect(create({ layers: { a: { strategy: 'lru', max: 1 } }, clock: () => 5 })).toThrow(
       'Expected `clock` to be an object with a `now()` method, got a function',
     );
+    expect(create({ layers: { a: { strategy: 'lru', max: 1 } }, clock: 5 })).toThrow(
+      'Expected `clock` to be an object with a `now()` method, got `5`',
+    );
+    expect(create({ layers: { a: { strategy: 'lru', max: 1 } }, clock: Date })).not.toThrow();
+    expect(create({ layers: { a: { strategy: 'lru', max: 1 } }, clock: performance })).not.toThrow();
   });
 
   it('accepts the four monitor layers with every strategy', () => {

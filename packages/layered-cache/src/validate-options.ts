@@ -71,7 +71,12 @@ export function validateLayeredCacheOptions(options: unknown): void {
     if (name.length === 0) throw invalid('layers', 'keyed by non-empty layer names', name);
     validateLayer(name, layers[name]);
   }
-  if (clock !== undefined && !(isRecord(clock) && typeof clock['now'] === 'function')) {
+  // `performance`, `Date` and `{ now: () => t }` all qualify.
+  const hasNow =
+    (typeof clock === 'object' || typeof clock === 'function') &&
+    clock !== null &&
+    typeof (clock as { now?: unknown }).now === 'function';
+  if (clock !== undefined && !hasNow) {
     throw invalid('clock', 'an object with a `now()` method', clock);
   }
 }
