@@ -41,6 +41,15 @@ fi
 stty -echo 2>/dev/null
 
 stream_pid=
+# A drawn screen ends without a newline; output that follows it starts on a line of its own.
+after_screen=
+
+end_screen_line() {
+  if [ -n "$after_screen" ]; then
+    printf '\n'
+    after_screen=
+  fi
+}
 
 stop_stream() {
   if [ -n "$stream_pid" ]; then
@@ -49,6 +58,15 @@ stop_stream() {
     kill -9 "$stream_pid" 2>/dev/null
     wait "$stream_pid" 2>/dev/null
     stream_pid=
+# A drawn screen ends without a newline; output that follows it starts on a line of its own.
+after_screen=
+
+end_screen_line() {
+  if [ -n "$after_screen" ]; then
+    printf '\n'
+    after_screen=
+  fi
+}
   fi
 }
 
@@ -58,6 +76,7 @@ trap 'stop_stream; exit 143' TERM
 draw_screen() {
   file=$screens_dir/$1.txt
   if [ ! -r "$file" ]; then
+    end_screen_line
     printf 'sim-agent: no screen %s (expected %s)\n' "$1" "$file"
     return
   fi
@@ -71,9 +90,11 @@ draw_screen() {
     separator='
 '
   done < "$file"
+  after_screen=1
 }
 
 print_lines() {
+  end_screen_line
   case $1 in
     '' | *[!0-9]*) printf 'sim-agent: print expects a line count, got "%s"\n' "$1"; return ;;
   esac
@@ -85,6 +106,7 @@ print_lines() {
 }
 
 start_stream() {
+  end_screen_line
   # A background loop that sleeps between lines: no busy waiting, and the foreground stays
   # free to read the next command.
   (
@@ -112,11 +134,11 @@ while IFS= read -r command_line; do
     stream) start_stream ;;
     exit)
       case ${2-} in
-        '' | *[!0-9]*) printf 'sim-agent: exit expects a code 0-255, got "%s"\n' "${2-}" ;;
+        '' | *[!0-9]*) end_screen_line; printf 'sim-agent: exit expects a code 0-255, got "%s"\n' "${2-}" ;;
         *) exit "$2" ;;
       esac
       ;;
-    *) printf 'sim-agent: unknown command: %s\n' "$command_line" ;;
+    *) end_screen_line; printf 'sim-agent: unknown command: %s\n' "$command_line" ;;
   esac
 done
 stop_stream
