@@ -72,6 +72,23 @@ describe('HealthChecker on a real tmux server', () => {
   });
 });
 
+describe('when tmux fails', () => {
+  it('rejects check with CAPTURE_FAILED naming the pane, and keeps the batch going as unknown', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const id = await paneShowing(sandbox, 'approval', 'waiting_input-bash-approval-120x40');
+    const pane = await paneInfo(sandbox, id);
+    await sandbox.kill();
+    const checker = new HealthChecker({ runner: new ExecConnection(sandbox.server) });
+    await expect(checker.check(pane)).rejects.toMatchObject({
+      name: 'HealthCheckerError',
+      code: 'CAPTURE_FAILED',
+      message: expect.stringContaining(`Expected to capture pane ${id} (approval:0.0)`),
+    });
+    const results = await new AsyncHealthChecker({ runner: new ExecConnection(sandbox.server) }).checkMany([pane]);
+    expect(results.get(id)).toMatchObject({ state: 'unknown', detail: { reason: expect.stringContaining(id) } });
+  });
+});
+
 describe('AsyncHealthChecker on a real tmux server', () => {
   it('checks a batch over control mode and shares one capture between concurrent checks of a pane', async () => {
     const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
