@@ -106,4 +106,17 @@ describe('claude-code detector details on real screens', () => {
     expect(result.state).toBe('no_activity');
     expect(result.evidence.join('\n')).not.toMatch(/for shortcuts/u);
   });
+
+  it('does not take indented answer text that looks like a status or an error for one', () => {
+    // Derived from the real idle screen: the answer line replaced by lines an answer could hold.
+    const idle = screen('idle-replied-120x40');
+    const answer = [
+      '● The log says API Error: 500 and "Compacting conversation…" twice:',
+      '  * Fetching… (3s · ↓ 12 tokens)',
+      '  ✻ 500 Internal server error · retrying in 4s · attempt 5/10',
+    ].join('\n');
+    const derived = idle.replace('● Hello from the fake API. Done.', answer);
+    expect(derived).not.toBe(idle);
+    expect(classifyScreen(claude, derived).state).toBe('no_activity');
+  });
 });

@@ -9,15 +9,16 @@ import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines
 
 const id = 'claude-code';
 
-// The status line Claude Code draws just above the prompt box. While it works, a spinner glyph,
+// The status line Claude Code draws just above the prompt box, at column 0 (transcript text is
+// indented or starts with `●`/`❯`). While it works, a spinner glyph,
 // a verb and an ellipsis: `· Gusting… (4s · ↓ 129 tokens)`, `✽ Schlepping…`. When done, past
 // tense and no ellipsis: `✻ Worked for 12s · done 3:03 PM` (not activity).
 const spinnerGlyph = '[·✢✳✶✻✽*]';
-const working = new RegExp(`^\\s*${spinnerGlyph}\\s+\\S[^…·]*…`, 'u');
+const working = new RegExp(`^${spinnerGlyph}\\s+\\S[^…·]*…`, 'u');
 // While API calls fail: `✻ 500 Internal server error · retrying in 4s · attempt 5/10`.
-const retrying = new RegExp(`^\\s*${spinnerGlyph}\\s+(.*?)\\s*·\\s*retrying in ([\\d.]+\\s*\\w+)(?:\\s*·\\s*attempt (\\d+)(?:\\s*/\\s*(\\d+))?)?`, 'iu');
+const retrying = new RegExp(`^${spinnerGlyph}\\s+(.*?)\\s*·\\s*retrying in ([\\d.]+\\s*\\w+)(?:\\s*·\\s*attempt (\\d+)(?:\\s*/\\s*(\\d+))?)?`, 'iu');
 const unnamedApiError = /^API error$/iu;
-const compacting = new RegExp(`^\\s*${spinnerGlyph}\\s+Compacting conversation…`, 'u');
+const compacting = new RegExp(`^${spinnerGlyph}\\s+Compacting conversation…`, 'u');
 // The footer says `esc to interrupt` while a turn runs (instead of `? for shortcuts`).
 const footerInterrupt = /\besc to interrupt\b/iu;
 const footerEmptyBoxHint = /\? for shortcuts|\besc to interrupt\b/u;
