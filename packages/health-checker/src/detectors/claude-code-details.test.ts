@@ -45,6 +45,9 @@ describe('claude-code detector details on real screens', () => {
       state: 'rate_limited',
       detail: { resetAt: 'in 32s', attempt: 1 },
     });
+    // Derived: the same status-less line with a short wait is an ordinary retry loop.
+    const shortWait = screen('rate_limited-http429-retrying-120x40').replace(/retrying in \d+s/u, 'retrying in 1s');
+    expect(classifyScreen(claude, shortWait).state).toBe('error');
     expect(classifyScreen(claude, screen('rate_limited-http429-unified-120x40')).evidence).toEqual([
       '● API Error: Request rejected (429) · Rate limited',
     ]);

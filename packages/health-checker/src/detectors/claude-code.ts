@@ -53,6 +53,19 @@ const outcomeDepth = 6;
 /** How many lines at the bottom a permission panel can take. */
 const dialogDepth = 30;
 
+/** A retry wait at least this long, with no status named, is a rate limit's retry-after. */
+const rateLimitWaitSeconds = 10;
+
+/** Seconds of a wait as Claude Code prints it: `4s`, `1m`, `1m 5s`; 0 when unreadable. */
+function waitSeconds(wait: string | undefined): number {
+  if (wait === undefined) return 0;
+  let seconds = 0;
+  for (const [, amount, unit] of wait.matchAll(/([\d.]+)\s*([hms])/gu)) {
+    seconds += Number(amount) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+  }
+  return seconds;
+}
+
 function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
   return classification(id, state, evidence, detail);
 }
@@ -115,9 +128,10 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   const retryLine = status.findLast((line) => retrying.test(line));
   if (retryLine !== undefined) {
     const [, message, retryIn, attempt, maxAttempts] = retrying.exec(retryLine) ?? [];
-    // A 429 is drawn without its status (`✻ API error · retrying in 32s · attempt 1/10`): Claude
-    // Code honours the retry-after header. Every other failure names its status (`500 …`, `401 …`).
-    const limited = message !== undefined && unnamedApiError.test(message);
+    // A 429 is drawn without its status (`✻ API error · retrying in 32s · attempt 1/10`), and
+    // Claude Code honours its retry-after; other failures name their status (`500 …`, `401 …`)
+    // and back off from about a second. So: no status and a long wait = rate limited.
+    const limited = message !== undefined && unnamedApiError.test(message) && waitSeconds(retryIn) >= rateLimitWaitSeconds;
     return result(limited ? 'rate_limited' : 'error', [retryLine], {
       ...(limited && retryIn !== undefined ? { resetAt: `in ${retryIn}` } : {}),
       ...(message !== undefined ? { message } : {}),
