@@ -122,4 +122,12 @@ describe('claude-code detector details on real screens', () => {
     expect(derived).not.toBe(idle);
     expect(classifyScreen(claude, derived).state).toBe('no_activity');
   });
+
+  it('does not take a numbered list the user typed for a permission panel', () => {
+    // Derived from the real idle screen: the user's turn is a question and a numbered list.
+    const idle = screen('idle-replied-120x40');
+    const derived = idle.replace('❯ hello', 'Which one do you prefer?\n❯ 1. the red one');
+    expect(derived).not.toBe(idle);
+    expect(classifyScreen(claude, derived).state).toBe('no_activity');
+  });
 });

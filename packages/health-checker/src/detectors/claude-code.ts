@@ -5,6 +5,7 @@ import { detectCrash } from '../detect-crash.js';
 import type { DetectorPane } from '../detector-pane.js';
 import type { Classification, HealthDetail } from '../health-result.js';
 import { splitAtPromptBox } from '../prompt-box.js';
+import { findPermissionPanel } from './claude-code-permission-panel.js';
 import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
 
 const id = 'claude-code';
@@ -22,9 +23,6 @@ const compacting = new RegExp(`^${spinnerGlyph}\\s+Compacting conversation…`, 
 // The footer says `esc to interrupt` while a turn runs (instead of `? for shortcuts`).
 const footerInterrupt = /\besc to interrupt\b/iu;
 const footerEmptyBoxHint = /\? for shortcuts|\besc to interrupt\b/u;
-// A permission/choice panel replaces the box: ` Do you want to proceed?` then ` ❯ 1. Yes`.
-const selectedOption = /^\s*[│\s]*❯\s*1\.\s+\S/u;
-const numberedOption = /^\s*[│\s]*(?:❯\s*)?\d+\.\s+\S/u;
 // Outcomes of a turn, printed in the transcript. They must start the line after Claude Code's
 // `●`/`⏺`/`⎿` markers, so the same words inside an answer never match.
 const marker = '^\\s*(?:[●⏺⎿]\\s*)';
@@ -50,8 +48,7 @@ const statusDepth = 12;
 const queuedDepth = 8;
 /** How many non-blank lines above the box are the latest turn's outcome (an error, a limit). */
 const outcomeDepth = 6;
-/** How many lines at the bottom a permission panel can take. */
-const dialogDepth = 30;
+
 
 /** A retry wait at least this long, with no status named, is a rate limit's retry-after. */
 const rateLimitWaitSeconds = 10;
@@ -68,26 +65,6 @@ function waitSeconds(wait: string | undefined): number {
 
 function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
   return classification(id, state, evidence, detail);
-}
-
-function stripPanel(line: string): string {
-  return line.replace(/^\s*│?\s*(?:❯\s*)?/u, '').replace(/\s*│\s*$/u, '');
-}
-
-function findPermissionPanel(lines: readonly string[]): Classification | null {
-  const from = Math.max(0, lines.length - dialogDepth);
-  const selected = findLastIndex(lines, selectedOption);
-  if (selected < from) return null;
-  const questionIndex = findLastIndex(lines, /\?\s*│?\s*$/u, selected - 1);
-  if (questionIndex < from || selected - questionIndex > 15) return null;
-  const options: string[] = [];
-  for (let i = selected; i < lines.length; i += 1) {
-    const line = lines[i] ?? '';
-    if (numberedOption.test(line)) options.push(stripPanel(line));
-    else if (line.trim() !== '' && options.length > 0 && !/^\s{3,}\S/u.test(line)) break;
-  }
-  const question = stripPanel(lines[questionIndex] ?? '');
-  return result('waiting_input', [question, ...options], { question, options });
 }
 
 /**
@@ -120,7 +97,7 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   if (lines.length === 0) return result('unknown', [], { reason: 'the screen is empty' });
 
   const panel = findPermissionPanel(lines);
-  if (panel !== null) return panel;
+  if (panel !== null) return result('waiting_input', [panel.question, ...panel.options], panel);
 
   const regions = splitAtPromptBox(lines);
   const status = regions.above.slice(-statusDepth);
