@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface ClaudeHome extends AsyncDisposable {
   /** Absolute path to use as `HOME`. */
   readonly path: string;
+  /** `<home>/.local/bin`, holding a `claude` link to the native binary (where Claude Code's own installer puts it). */
+  readonly binDir: string;
   /** Removes the directory; idempotent. */
   remove(): Promise<void>;
 }
@@ -27,10 +29,16 @@ export function claudeConfig(options: { readonly apiKey: string; readonly cwd: s
   };
 }
 
-/** Creates a fresh temp `HOME` holding {@link claudeConfig} as `.claude.json`. */
-export async function createClaudeHome(options: { readonly apiKey: string; readonly cwd: string }): Promise<ClaudeHome> {
+/**
+ * Creates a fresh temp `HOME` holding {@link claudeConfig} as `.claude.json`, and
+ * `.local/bin/claude` linked to `binary`, so the pane can start it by its usual name.
+ */
+export async function createClaudeHome(options: { readonly apiKey: string; readonly cwd: string; readonly binary: string }): Promise<ClaudeHome> {
   const path = await mkdtemp(join(tmpdir(), 'tmux-orc-claude-home-'));
   await writeFile(join(path, '.claude.json'), `${JSON.stringify(claudeConfig(options), null, 2)}\n`);
+  const binDir = join(path, '.local', 'bin');
+  await mkdir(binDir, { recursive: true });
+  await symlink(options.binary, join(binDir, 'claude'));
   const remove = (): Promise<void> => rm(path, { recursive: true, force: true, maxRetries: 5 });
-  return { path, remove, [Symbol.asyncDispose]: remove };
+  return { path, binDir, remove, [Symbol.asyncDispose]: remove };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Clock, systemClock } from '../clock.js';
 import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
@@ -41,6 +42,8 @@ export interface StartClaudeCodeOptions {
   readonly onExit?: 'shell' | 'exit';
   /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
   readonly remainOnExit?: boolean;
+  /** Time source of `waitForScreen` deadlines (default `performance.now()`). */
+  readonly clock?: Clock;
 }
 
 /** A Claude Code process running in a sandbox pane. */
@@ -83,13 +86,25 @@ const INHERITED_VARIABLES_TO_DROP = [
 ];
 
 /**
- * The pane's shell command. `set -m` gives the shell job control, so Claude Code runs as the
- * foreground job and tmux's `pane_current_command` says `claude` (without it, `sh`).
+ * The pane's shell command. Claude Code is started by the name `claude`, as a user would, so tmux
+ * reports `claude` as the pane's command (for a dead pane tmux shows the base name of the start
+ * command's first word). tmux 3.3 ignores `-e PATH=…`, hence the assignment in the command.
+ * `set -m` gives the shell job control, so Claude Code runs as the foreground job and
+ * `pane_current_command` says `claude` (without it, `sh`).
  */
-function paneCommand(binary: string, args: readonly string[], onExit: 'shell' | 'exit'): string {
-  const claude = [binary, ...args].map(shellQuote).join(' ');
-  const drop = `unset ${INHERITED_VARIABLES_TO_DROP.join(' ')}`;
-  return onExit === 'shell' ? `${drop}; set -m; ${claude}; exec /bin/sh` : `${drop}; exec ${claude}`;
+function paneCommand(binDir: string, args: readonly string[], onExit: 'shell' | 'exit'): string {
+  const argv = args.map(shellQuote).join(' ');
+  if (onExit === 'exit') return `${shellQuote(`${binDir}/claude`)} ${argv}`;
+  return `PATH=${shellQuote(binDir)}:"$PATH"; export PATH; set -m; claude ${argv}; exec /bin/sh`;
+}
+
+/** Removes real-account variables the sandbox's server inherited from the test process. */
+async function dropInheritedVariables(sandbox: Pick<TmuxSandbox, 'tmux'>): Promise<void> {
+  const global = await sandbox.tmux('show-environment', '-g');
+  const present = new Set(global.split('\n').map((line) => line.split('=')[0] ?? ''));
+  for (const name of INHERITED_VARIABLES_TO_DROP) {
+    if (present.has(name)) await sandbox.tmux('set-environment', '-g', '-u', name);
+  }
 }
 
 function collapse(text: string): string {
@@ -115,9 +130,11 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     throw new TestkitError('INVALID_OPTION', `Expected \`maxRetries\` to be a non-negative integer, got \`${String(options.maxRetries)}\``);
   }
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const clock = options.clock ?? systemClock;
   const madeCwd = options.cwd === undefined ? await mkdtemp(join(tmpdir(), 'tmux-orc-claude-cwd-')) : undefined;
   const cwd = await realpath(options.cwd ?? madeCwd ?? tmpdir());
-  const home = await createClaudeHome({ apiKey, cwd });
+  const home = await createClaudeHome({ apiKey, cwd, binary: options.binary.path });
+  await dropInheritedVariables(sandbox);
   const env: Record<string, string> = {
     HOME: home.path,
     ANTHROPIC_BASE_URL: options.apiUrl,
@@ -129,7 +146,7 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     PS1: '$ ',
     ...(options.maxRetries === undefined ? {} : { CLAUDE_CODE_MAX_RETRIES: String(options.maxRetries) }),
   };
-  const command = paneCommand(options.binary.path, ['--permission-mode', options.permissionMode ?? 'default'], options.onExit ?? 'shell');
+  const command = paneCommand(home.binDir, ['--permission-mode', options.permissionMode ?? 'default'], options.onExit ?? 'shell');
   const window = options.window ?? 'claude';
   const common = { command, env, cwd, remainOnExit: options.remainOnExit ?? false };
   const { paneId } = (await sessionExists(sandbox, options.session))
@@ -146,12 +163,12 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     const accepts = typeof test === 'function' ? test : (screen: string) => test.test(screen);
     const timeoutMs = opts.timeoutMs ?? 15_000;
     const intervalMs = opts.intervalMs ?? 100;
-    const deadline = performance.now() + timeoutMs;
+    const deadline = clock.now() + timeoutMs;
     let screen = '';
     for (;;) {
       screen = await capture();
       if (accepts(screen)) return screen;
-      if (performance.now() >= deadline) break;
+      if (clock.now() >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
     throw new TestkitError('SCREEN_TIMEOUT', `Expected pane ${paneId} to show ${String(test)} within ${timeoutMs} ms, got screen:\n${screen}`);
