@@ -32,6 +32,8 @@ export function startServerWatchdog(socketName: string, socketPath: string): Ser
   });
   return {
     async stop() {
+      // Hold the event loop until the watchdog has exited, or a plain Node script ends mid-kill.
+      child.ref();
       child.stdin?.end();
       await exited;
     },
