@@ -7,6 +7,7 @@ import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
 import { createClaudeHome } from './claude-home.js';
 import { captureJoined, type PaneInfo, readPaneInfo } from './pane-info.js';
+import { paneProcessIds, waitForExit } from './pane-processes.js';
 import { shellQuote } from '../shell-quote.js';
 
 /** Claude Code's `--permission-mode` values. */
@@ -158,6 +159,7 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
         ...(options.height === undefined ? {} : { height: options.height }),
       });
 
+  const panePid = Number(await sandbox.tmux('display-message', '-p', '-t', paneId, '#{pane_pid}'));
   const capture = (): Promise<string> => captureJoined(sandbox, paneId);
   const waitForScreen: ClaudeCodePane['waitForScreen'] = async (test, opts = {}) => {
     const accepts = typeof test === 'function' ? test : (screen: string) => test.test(screen);
@@ -180,8 +182,10 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     await sandbox.tmux('send-keys', '-t', paneId, ...keys);
   };
   const dispose = async (): Promise<void> => {
-    // Claude Code writes into HOME until it ends, so the pane goes first.
+    // Claude Code writes into HOME until it has ended, so the pane and its processes go first.
+    const pids = await paneProcessIds(panePid);
     await sandbox.tmux('kill-pane', '-t', paneId).catch(() => undefined);
+    await waitForExit(pids, clock);
     await home.remove();
     if (madeCwd !== undefined) await rm(madeCwd, { recursive: true, force: true, maxRetries: 5 });
   };
