@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useTmuxSandbox, shellQuote, type TmuxSandbox } from '@tmux-orc/testkit';
@@ -5,6 +6,7 @@ import { ExecConnection, createTmuxConnectionPool, listPanes, type PaneInfo, typ
 import { describe, expect, it } from 'vitest';
 import { AsyncHealthChecker } from './async-health-checker.js';
 import { HealthChecker } from './health-checker.js';
+import { toScreenLines } from './screen-lines.js';
 
 /** Real tmux panes that print recorded Claude Code screens, checked through the real pool. */
 const claudeScreens = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'claude-code-2.1.330');
@@ -21,7 +23,9 @@ async function paneShowing(sandbox: TmuxSandbox, name: string, fixture: string, 
   const command = `printf '%s' "$(cat ${file})"; ${thenShell ? "PS1='$ ' exec sh" : 'exec sleep 600'}`;
   const { paneId } = await sandbox.newSession(name, { command, width: 120, height: 40 });
   await sandbox.tmux('set-option', '-p', '-t', paneId, '@tmux-orc-agent', 'claude-code');
-  await sandbox.waitForScreen(paneId, (screen) => screen.trim() !== '');
+  // Wait until the whole recorded screen is drawn (its last line is there), not just its start.
+  const lastLine = toScreenLines(readFileSync(join(claudeScreens, `${fixture}.txt`), 'utf8')).at(-1)?.trim() ?? '';
+  await sandbox.waitForScreen(paneId, (screen) => screen.includes(lastLine));
   return paneId;
 }
 
