@@ -18,6 +18,7 @@ const compacting = /^\s*•\s*Compacting context\b/u;
 const approvalQuestion = /Would you like to (?:run the following command|make the following edits|.*)\?|Allow command\?/u;
 const approvalHint = /Press enter to confirm or esc to cancel/iu;
 const option = /^\s*(?:›\s*)?\d+\.\s+\S/u;
+const selectedOption = /^\s*›\s*\d+\.\s+\S/u;
 // Codex prints errors as history cells starting with `■`.
 const errorCell = /^\s*■\s+(.*)$/u;
 const usageLimit = /You've hit your usage limit|rate limit|429 Too Many Requests/iu;
@@ -39,6 +40,8 @@ const placeholders: ReadonlySet<string> = new Set([
 ]);
 
 const statusDepth = 8;
+/** How many lines from the bottom the composer can be (footer and a multi-line draft below it). */
+const composerDepth = 6;
 const outcomeDepth = 6;
 const dialogDepth = 30;
 
@@ -51,7 +54,9 @@ function findApproval(lines: readonly string[]): Classification | null {
   const questionIndex = findLastIndex(lines, approvalQuestion);
   if (questionIndex < from) return null;
   const tail = lines.slice(questionIndex);
-  if (!tail.some((line) => approvalHint.test(line) || option.test(line))) return null;
+  // The modal ends with its key hint, or marks the selected choice with `›`: a question and a
+  // numbered list in an answer are not an approval.
+  if (!tail.some((line) => approvalHint.test(line) || selectedOption.test(line))) return null;
   const question = (lines[questionIndex] ?? '').trim();
   const options = tail.filter((line) => option.test(line)).map((line) => line.replace(/^\s*(?:›\s*)?/u, '').trim());
   return result('waiting_input', [question, ...options], { question, options });
@@ -66,7 +71,9 @@ function classifyCodex(screen: string, pane: DetectorPane): Classification {
   const approval = findApproval(lines);
   if (approval !== null) return approval;
 
-  const composerIndex = findLastIndex(lines, composer, lines.length - 1);
+  // The composer sits just above the footer; a `›` line higher up is a past user turn.
+  const lowestComposer = findLastIndex(lines, composer);
+  const composerIndex = lowestComposer >= lines.length - composerDepth ? lowestComposer : -1;
   const above = composerIndex >= 0 ? lines.slice(0, composerIndex) : lines;
   const status = above.slice(-statusDepth);
 

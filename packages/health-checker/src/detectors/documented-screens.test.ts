@@ -72,3 +72,19 @@ describe('details read off documented screens', () => {
     expect(classifyScreen(pane('aider'), read('aider-documented', 'rate_limited-retrying.txt')).detail.retryIn).toBe('1.0 seconds');
   });
 });
+
+describe('codex negatives', () => {
+  it('does not take a question and a numbered list in an answer for an approval', () => {
+    const screen = [
+      '• Would you like to run the following command?',
+      '  1. npm test',
+      '  2. npm run lint',
+      '',
+      '› Summarize recent commits',
+      '',
+      '  ? for shortcuts',
+    ].join('\n');
+    const pane: DetectorPane = { dead: false, deadStatus: null, currentCommand: 'codex', title: '', agentOption: null };
+    expect(classifyScreen(pane, screen).state).toBe('no_activity');
+  });
+});
