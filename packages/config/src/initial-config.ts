@@ -88,12 +88,18 @@ ${cooldowns}
   # (from is optional: any state).
   hooks: ${y(n.hooks)}
   hook_timeout: ${y(n.hook_timeout)}   # seconds before a hook command is killed
+  rate_limit_pause: ${y(n.rate_limit_pause)}   # seconds a rate-limited agent goes unreported when its reset time is unknown
+  escalation:   # seconds after which an alert is sent to the PM, once per threshold
+    missing_agent: ${y(n.escalation.missing_agent)}   # since an agent's pane disappeared
+    team_idle: ${y(n.escalation.team_idle)}   # since every agent of a session became idle
 
 recovery:
   restart_crashed: ${y(r.restart_crashed)}
   max_attempts_per_hour: ${y(r.max_attempts_per_hour)}   # per agent
   start_commands:   # per detector id: the command that restarts a crashed agent
 ${starts}
+  resubmit_attempts: ${y(r.resubmit_attempts)}   # Enter presses for a typed but unsubmitted message
+  resubmit_spacing: ${y(r.resubmit_spacing)}   # seconds between two of them
 
 # tmux servers to watch: { socket_name: NAME } (tmux -L), { socket_path: PATH } (tmux -S), { default: true }
 servers: ${y(c.servers)}

@@ -53,6 +53,16 @@ describe('configSchema', () => {
     expect(configSchema.safeParse(withHooks([{ to: 'sleeping', command: 'x' }])).success).toBe(false);
   });
 
+  it('takes escalation thresholds and resubmit bounds, and rejects negative ones', () => {
+    const withEscalation = (escalation: unknown) => ({ ...defaults, notifications: { ...defaults.notifications, escalation } });
+    expect(configSchema.safeParse(withEscalation({ missing_agent: [0, 60], team_idle: [] })).success).toBe(true);
+    expect(configSchema.safeParse(withEscalation({ missing_agent: [-1], team_idle: [] })).success).toBe(false);
+    const recovery = { ...defaults.recovery, resubmit_attempts: 1.5 };
+    expect(configSchema.safeParse({ ...defaults, recovery }).success).toBe(false);
+    expect(defaults.recovery).toMatchObject({ resubmit_attempts: 3, resubmit_spacing: 20 });
+    expect(defaults.notifications.rate_limit_pause).toBe(3600);
+  });
+
   it('requires tmux user option names to start with @', () => {
     const discovery = { ...defaults.discovery, agent_option: 'tmux-orc-agent' };
     expect(configSchema.safeParse({ ...defaults, discovery }).success).toBe(false);

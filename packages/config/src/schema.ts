@@ -100,12 +100,19 @@ const notificationsSchema = z.strictObject({
   cooldowns: cooldownsSchema,
   hooks: z.array(hookSchema),
   hook_timeout: positiveSeconds,
+  rate_limit_pause: seconds,
+  escalation: z.strictObject({
+    missing_agent: z.array(seconds),
+    team_idle: z.array(seconds),
+  }),
 });
 
 const recoverySchema = z.strictObject({
   restart_crashed: z.boolean(),
   max_attempts_per_hour: z.int().nonnegative(),
   start_commands: z.record(nonEmpty, nonEmpty),
+  resubmit_attempts: z.int().nonnegative(),
+  resubmit_spacing: seconds,
 });
 
 /** One tmux server to watch: a `-L` socket name, a `-S` socket path, or the user's default server. */
