@@ -130,4 +130,15 @@ describe('claude-code detector details on real screens', () => {
     expect(derived).not.toBe(idle);
     expect(classifyScreen(claude, derived).state).toBe('no_activity');
   });
+
+  it('reads a subscription limit and its reset, but not an answer about limits', () => {
+    // Derived from the real idle screen, with the limit notices Claude Code prints in its transcript.
+    const idle = screen('idle-replied-120x40');
+    const limited = idle.replace('● Hello from the fake API. Done.', "  ⎿  You've hit your limit · resets 3pm (Europe/Paris)");
+    expect(classifyScreen(claude, limited)).toMatchObject({ state: 'rate_limited', detail: { resetAt: '3pm (Europe/Paris)' } });
+    const older = idle.replace('● Hello from the fake API. Done.', '● Claude usage limit reached. Your limit will reset at 5pm (America/New_York).');
+    expect(classifyScreen(claude, older).detail.resetAt).toBe('5pm (America/New_York)');
+    const answer = idle.replace('● Hello from the fake API. Done.', '● The "usage limit reached" banner means you hit the 5-hour limit.');
+    expect(classifyScreen(claude, answer).state).toBe('no_activity');
+  });
 });

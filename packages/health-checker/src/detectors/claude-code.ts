@@ -26,15 +26,17 @@ const footerEmptyBoxHint = /\? for shortcuts|\besc to interrupt\b/u;
 // Outcomes of a turn, printed in the transcript. They must start the line after Claude Code's
 // `●`/`⏺`/`⎿` markers, so the same words inside an answer never match.
 const marker = '^\\s*(?:[●⏺⎿]\\s*)';
+// Limit notices start the line: `Claude usage limit reached. Your limit will reset at 5pm`,
+// `5-hour limit reached ∙ resets 3pm`, `You've hit your limit · resets 3pm (Europe/Paris)`.
 const rateLimited = new RegExp(
-  `${marker}(?:API Error:.*(?:\\b429\\b|Rate limited|rate_limit)|.*(?:usage limit reached|You've hit your (?:[\\w-]+ )*limit|limit reached\\b.*\\bresets?\\b|out of usage credits))`,
+  `${marker}(?:API Error:.*(?:\\b429\\b|Rate limited|rate_limit)|Claude (?:AI )?usage limit reached|You've hit your\\b|[\\w-]+ limit reached\\b|You're out of (?:[\\w-]+ )?usage credits)`,
   'iu',
 );
 const apiError = new RegExp(
   `${marker}(?:API Error\\b|Invalid API key|Please run /login|OAuth token (?:has )?expired|Credit balance is too low)`,
   'u',
 );
-const resetTime = /\bresets?(?: at)? ([^·|)]+?)\s*(?:[·|)]|$)/iu;
+const resetTime = /\bresets?(?: at)? (.+?)\.?\s*(?:[·∙|]|$)/iu;
 const banner = /Claude Code v\d|Welcome to Claude Code/u;
 const transcriptTurn = /^\s*(?:[●⏺]\s|[>❯]\s*\S)/u;
 // Text Claude Code itself puts in the empty box; not typed by anyone.

@@ -18,6 +18,7 @@ const allowOnce = /Yes, allow once/u;
 const option = /^\s*[│\s]*(?:[●◯○›>]\s*)?(?:\d+\.\s+)?(Yes, |No, |No \(esc\)|Modify with external editor)/u;
 // Errors: `✕ [API Error: …]`; quota/limit wording from the CLI's quota and fallback messages.
 const apiError = /^\s*[│\s]*✕\s*(.*)$|^\s*[│\s]*\[API Error: (.*)\]/u;
+const notice = /^\s*[│\s]*⚡/u;
 const quota = /\b429\b|RESOURCE_EXHAUSTED|Quota exceeded|quota limit|rate limit/iu;
 const tips = /Tips for getting started/u;
 const conversationMark = /^\s*[│\s]*✦\s|^\s*>\s+\S/u;
@@ -59,8 +60,10 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
   if (waiting !== undefined) return result('waiting_input', [waiting], { question: waiting.trim() });
 
   const outcome = lastNonEmptyLines(regions.above, outcomeDepth);
+  // Only error lines (`✕ …`, `[API Error: …]`) and the CLI's `⚡` notices can tell a limit:
+  // an answer that talks about rate limits or HTTP 429 is not one.
   const errorLine = outcome.findLast((line) => apiError.test(line));
-  const quotaLine = outcome.findLast((line) => quota.test(line));
+  const quotaLine = outcome.findLast((line) => (apiError.test(line) || notice.test(line)) && quota.test(line));
   const working = status.findLast((line) => loading.test(line));
   if (working !== undefined) return result('active', [working]);
   if (quotaLine !== undefined) return result('rate_limited', [quotaLine], { message: quotaLine.trim() });
