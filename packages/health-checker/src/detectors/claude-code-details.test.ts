@@ -93,15 +93,13 @@ describe('claude-code detector details on real screens', () => {
   });
 
   it('tells queued_message from text typed into the box of an idle screen', () => {
-    // Derived from the real idle screen as the recorder's README describes typed text: the box
-    // line holds the text and the footer loses `? for shortcuts`.
-    const idle = screen('idle-replied-120x40');
-    const typed = idle.replace(/^❯\s*$/mu, '❯ fix the failing tests please').replace(' · ? for shortcuts', '');
-    expect(typed).not.toBe(idle);
-    expect(classifyScreen(claude, typed)).toMatchObject({
-      state: 'queued_message',
-      detail: { queuedText: 'fix the failing tests please' },
-    });
+    for (const size of ['120x40', '80x24']) {
+      expect(classifyScreen(claude, screen(`queued_message-typed-not-sent-${size}`))).toMatchObject({
+        state: 'queued_message',
+        detail: { queuedText: 'fix the failing tests please' },
+        evidence: ['❯ fix the failing tests please'],
+      });
+    }
   });
 
   it('does not take the box footer for activity: an idle screen stays a no-activity candidate', () => {
