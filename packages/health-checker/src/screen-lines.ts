@@ -3,14 +3,16 @@
 const ansiEscape = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
 
 /**
- * Splits a captured screen into lines a detector can read: escape sequences removed, trailing
- * spaces and carriage returns cut, trailing empty lines dropped (tmux pads the visible screen).
+ * Splits a captured screen into lines a detector can read: escape sequences removed, no-break
+ * spaces made spaces, trailing spaces and carriage returns cut, trailing empty lines dropped (tmux
+ * pads the visible screen).
  */
 export function toScreenLines(screen: string): string[] {
   const lines = screen
     .replace(ansiEscape, '')
     .split('\n')
-    .map((line) => line.replace(/\s+$/u, ''));
+    // Claude Code draws `❯` + a no-break space; evidence reads better, and compares, with a space.
+    .map((line) => line.replace(/\u00a0/gu, ' ').replace(/\s+$/u, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
