@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox } from '../tmux-sandbox.js';
 import type { ClaudeCodePane, StartClaudeCodeOptions } from './start-claude-code.js';
 
@@ -72,7 +73,7 @@ async function claudePid(context: ScreenCaseContext): Promise<number> {
   const shellPid = (await context.sandbox.tmux('display-message', '-p', '-t', context.pane.paneId, '#{pane_pid}')).trim();
   const { stdout } = await execa('ps', ['-o', 'pid=', '--ppid', shellPid]);
   const pid = Number(stdout.trim().split(/\s+/)[0]);
-  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`Expected a child process of pane shell ${shellPid}, got \`${stdout}\``);
+  if (!Number.isInteger(pid) || pid <= 0) throw new TestkitError('SPAWN_FAILED', `Expected a child process of pane shell ${shellPid}, got \`${stdout}\``);
   return pid;
 }
 
@@ -281,7 +282,7 @@ export const screenCases: readonly ScreenCase[] = [
         if ((await pane.info()).dead) return pane.capture();
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      throw new Error(`Expected pane ${pane.paneId} to be dead after /exit, got a live pane:\n${await pane.capture()}`);
+      throw new TestkitError('SCREEN_TIMEOUT', `Expected pane ${pane.paneId} to be dead after /exit, got a live pane:\n${await pane.capture()}`);
     },
   },
 ];
