@@ -3,6 +3,7 @@ import { useTmuxSandbox } from '@tmux-orc/testkit';
 import { describe, expect, it, vi } from 'vitest';
 import { capturePanes } from './capture-panes.js';
 import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
+import { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
 import { TmuxServerGoneError } from './errors/tmux-server-gone-error.js';
 import { listPanes } from './list-panes.js';
 import type { Logger } from './logger.js';
@@ -148,6 +149,40 @@ describe('TmuxConnectionPool on a real tmux server', () => {
       expect(pool.clientPids()).not.toContain(first);
       expect(pool.metrics()).toMatchObject({ created: 2, recycled: 1 });
     } finally {
+      await pool.close();
+    }
+  });
+
+  it('times out an acquisition when every connection is at capacity, and counts it', async () => {
+    const sandbox = await useTmuxSandbox();
+    const pool = createTmuxConnectionPool({ server: sandbox.server, maxSize: 1, maxInFlightPerConnection: 1, acquireTimeoutMs: 200, commandTimeoutMs: 5000 });
+    try {
+      await pool.warmUp();
+      process.kill(sandbox.serverPid, 'SIGSTOP');
+      const first = pool.run(['display-message', '-p', 'held']);
+      await expect(pool.run(['display-message', '-p', 'waits'])).rejects.toBeInstanceOf(TmuxAcquireTimeoutError);
+      expect(pool.metrics()).toMatchObject({ acquisition_timeouts: 1, in_flight: 1 });
+      process.kill(sandbox.serverPid, 'SIGCONT');
+      await expect(first).resolves.toEqual(['held']);
+    } finally {
+      process.kill(sandbox.serverPid, 'SIGCONT');
+      await pool.close();
+    }
+  });
+
+  it('pings idle connections and replaces one that stops answering', async () => {
+    const sandbox = await useTmuxSandbox();
+    const pool = createTmuxConnectionPool({ server: sandbox.server, healthCheckIntervalMs: 100, commandTimeoutMs: 300 });
+    try {
+      await pool.warmUp();
+      const [stale] = pool.clientPids();
+      process.kill(sandbox.serverPid, 'SIGSTOP');
+      await vi.waitFor(() => expect(pool.metrics().recycled).toBeGreaterThanOrEqual(1), { timeout: 3000 });
+      process.kill(sandbox.serverPid, 'SIGCONT');
+      expect(await pool.run(['display-message', '-p', 'fresh'])).toEqual(['fresh']);
+      expect(pool.clientPids()).not.toContain(stale);
+    } finally {
+      process.kill(sandbox.serverPid, 'SIGCONT');
       await pool.close();
     }
   });

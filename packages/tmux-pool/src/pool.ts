@@ -242,7 +242,7 @@ export class TmuxConnectionPool implements TmuxRunner {
 
   private async pingIdle(): Promise<void> {
     const idle = this.connections.filter((pooled) => this.load(pooled.connection) === 0 && !pooled.retiring);
-    await Promise.all(idle.map((pooled) => pooled.connection.run(['display-message', '-p', 'ping'], { timeoutMs: 2000 }).catch(() => {})));
+    await Promise.all(idle.map((pooled) => pooled.connection.run(['display-message', '-p', 'ping'], { timeoutMs: this.options.commandTimeoutMs }).catch(() => {})));
     this.prune();
   }
 
