@@ -56,8 +56,12 @@ describe('HealthChecker on a real tmux server', () => {
     clock.advance(5_000);
     expect(await checker.check(idlePane)).toMatchObject({ state: 'idle', since: 0 });
 
+    // tmux can list a pane as dead a moment before it knows the exit status: wait for both.
     let deadPane = await paneInfo(sandbox, dead);
-    for (let i = 0; i < 50 && !deadPane.dead; i += 1) deadPane = await paneInfo(sandbox, dead);
+    for (let i = 0; i < 100 && (!deadPane.dead || deadPane.deadStatus === null); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      deadPane = await paneInfo(sandbox, dead);
+    }
     expect(await checker.check(deadPane)).toMatchObject({ state: 'crashed', detail: { exitStatus: 3 } });
   });
 
