@@ -1,0 +1,37 @@
+import type { Config } from '@tmux-orc/config';
+import type { HealthResult } from '@tmux-orc/health-checker';
+import type { MonitoredPane } from '@tmux-orc/strategies';
+import type { Logger, TmuxRunner } from '@tmux-orc/tmux-pool';
+import type { AgentTransition } from '../agent-state-tracker.js';
+import type { Clock } from '../clock.js';
+import type { ActionState } from '../state-file.js';
+
+/** One monitored pane as the actions see it in a cycle. */
+export interface AgentView {
+  readonly agentId: string;
+  readonly pane: MonitoredPane;
+  readonly result: HealthResult;
+  /** Runs tmux commands on the pane's server. */
+  readonly runner: TmuxRunner;
+  /** This cycle's transition of the pane, if its state changed. */
+  readonly transition: AgentTransition | undefined;
+}
+
+/** What every action gets: config, time, logging, and the persisted counters it may change. */
+export interface ActionContext {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Cooldowns and attempt counters; the monitor writes it to `state.json` after each cycle. */
+  readonly state: ActionState;
+}
+
+/** A line for the PM's batched report. */
+export interface ReportItem {
+  /** The agent it is about; null for a session-wide alert. */
+  readonly agentId: string | null;
+  readonly session: string;
+  /** The state it reports (cooldown key), or an alert kind such as `missing` / `team_idle`. */
+  readonly kind: string;
+  readonly text: string;
+}

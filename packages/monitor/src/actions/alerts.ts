@@ -1,0 +1,77 @@
+import type { MonitoredPane } from '@tmux-orc/strategies';
+import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
+import { agentLabel, formatDuration, oneLine } from './report-text.js';
+
+/** An agent whose pane was there and is gone. */
+export interface GoneAgent {
+  readonly agentId: string;
+  readonly pane: MonitoredPane;
+}
+
+/** Thresholds (s) reached at `elapsedMs` that were not alerted yet; records them as sent. */
+function newlyCrossed(record: { sent: number[] }, thresholds: readonly number[], elapsedMs: number): number[] {
+  const crossed = thresholds.filter((t) => elapsedMs >= t * 1000);
+  const fresh = crossed.filter((t) => !record.sent.includes(t));
+  record.sent = [...new Set([...record.sent, ...crossed])].sort((a, b) => a - b);
+  return fresh;
+}
+
+/**
+ * Missing-agent and whole-team-idle alerts, escalated at the thresholds of
+ * `notifications.escalation` (seconds; one alert per threshold crossed, several crossed at once
+ * give one alert). Episodes live in `state.json`, so a restarted monitor does not alert again.
+ */
+export function createAlerts(): {
+  evaluate(agents: readonly AgentView[], gone: readonly GoneAgent[], ctx: ActionContext): ReportItem[];
+} {
+  const missing = new Map<string, GoneAgent & { since: number }>();
+
+  return {
+    evaluate(agents, gone, ctx) {
+      const now = ctx.clock.now();
+      const { missing_agent: missingThresholds, team_idle: teamThresholds } = ctx.config.notifications.escalation;
+      const items: ReportItem[] = [];
+
+      for (const agent of gone) if (agent.pane.role === 'agent' && !missing.has(agent.agentId)) missing.set(agent.agentId, { ...agent, since: now });
+      for (const agent of agents) {
+        if (missing.delete(agent.agentId)) delete ctx.state.alerts[`missing:${agent.agentId}`];
+      }
+      for (const [agentId, agent] of missing) {
+        const key = `missing:${agentId}`;
+        const record = (ctx.state.alerts[key] ??= { startedAt: agent.since, sent: [] });
+        const elapsed = now - record.startedAt;
+        if (newlyCrossed(record, missingThresholds, elapsed).length > 0) {
+          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
+        }
+        if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(agentId);
+      }
+
+      const sessions = new Map<string, AgentView[]>();
+      for (const agent of agents) {
+        if (agent.pane.role !== 'agent') continue;
+        const list = sessions.get(agent.pane.session) ?? [];
+        list.push(agent);
+        sessions.set(agent.pane.session, list);
+      }
+      for (const [session, members] of sessions) {
+        const key = `team_idle:${session}`;
+        // Only a change seen out of idle ends an episode: a restarted monitor first sees every
+        // agent as active (one quiet screen is no proof), which must not restart the escalation.
+        if (members.some((m) => m.transition?.from === 'idle')) delete ctx.state.alerts[key];
+        if (!members.every((m) => m.result.state === 'idle')) continue;
+        const idleSince = Math.max(...members.map((m) => m.result.since));
+        const record = (ctx.state.alerts[key] ??= { startedAt: idleSince, sent: [] });
+        const elapsed = now - record.startedAt;
+        if (newlyCrossed(record, teamThresholds, elapsed).length > 0) {
+          items.push({
+            agentId: null,
+            session,
+            kind: 'team_idle',
+            text: `team ${oneLine(session, 40)}: all ${members.length} agents idle ${formatDuration(elapsed)}`,
+          });
+        }
+      }
+      return items;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { AgentState } from '@tmux-orc/health-checker';
+import { sendText } from '@tmux-orc/tmux-pool';
+import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
+import { isReportDue, markReported } from './cooldowns.js';
+import { isPaused } from './rate-limit-pause.js';
+import { agentLabel, formatDuration, quoted } from './report-text.js';
+
+/** States reported to the PM on their own; `crashed` and `queued_message` come from their actions. */
+const reportedStates: ReadonlySet<AgentState> = new Set(['idle', 'waiting_input', 'error', 'rate_limited', 'fresh']);
+/** PM states in which typing a report would land in the wrong place; the report waits. */
+const holdingPmStates: ReadonlySet<AgentState> = new Set(['active', 'waiting_input', 'queued_message', 'compacting', 'crashed']);
+/** Every report starts with this, so a PM (and a person) can tell it from a user's message. */
+export const reportPrefix = '[tmux-orc]';
+
+/** One line about an agent in its current state. */
+export function describeState(agent: AgentView, now: number): string {
+  const { result, pane } = agent;
+  const label = agentLabel(pane);
+  const { detail } = result;
+  switch (result.state) {
+    case 'idle':
+      return `${label} idle ${formatDuration(now - result.since)}`;
+    case 'waiting_input':
+      return `${label} waiting_input${detail.question === undefined ? '' : `: ${quoted(detail.question)}`}`;
+    case 'error':
+      return `${label} error${detail.message === undefined ? '' : `: ${quoted(detail.message)}`}`;
+    case 'rate_limited':
+      return detail.resetAt === undefined
+        ? `${label} rate_limited${detail.message === undefined ? '' : `: ${quoted(detail.message)}`}`
+        : `${label} rate_limited until ${quoted(detail.resetAt, 40).slice(1, -1)}`;
+    default:
+      return `${label} ${result.state}`;
+  }
+}
+
+/** A report typed into a PM pane. */
+export interface SentReport {
+  readonly session: string;
+  readonly pmPaneId: string;
+  readonly text: string;
+  readonly at: number;
+}
+
+/**
+ * The batched report to each session's PM: one message per cycle listing what changed, with
+ * cooldowns per agent and state (`notifications.cooldowns`), nothing about a paused (rate-limited)
+ * agent, held while the PM is busy (`active`, or showing a prompt a typed line would answer) and
+ * sent when it is not. Only to the PM of the agent's own session, never about the PM itself.
+ */
+export function createPmReporter(): {
+  /** Adds this cycle's due lines (and the actions' `extra` lines) to the pending reports. */
+  collect(agents: readonly AgentView[], extra: readonly ReportItem[], ctx: ActionContext): void;
+  /** Sends each session's pending lines to its PM when the PM can take them. */
+  flush(agents: readonly AgentView[], ctx: ActionContext): Promise<SentReport[]>;
+  /** Lines waiting, by session. */
+  pending(): ReadonlyMap<string, readonly ReportItem[]>;
+} {
+  const pending = new Map<string, Map<string, ReportItem>>();
+  const add = (item: ReportItem): void => {
+    const session = pending.get(item.session) ?? new Map<string, ReportItem>();
+    session.set(item.agentId ?? `${item.kind}:${item.text}`, item);
+    pending.set(item.session, session);
+  };
+
+  return {
+    collect(agents, extra, ctx) {
+      if (!ctx.config.notifications.pm_enabled) return;
+      const now = ctx.clock.now();
+      for (const agent of agents) {
+        if (agent.pane.role !== 'agent' || !reportedStates.has(agent.result.state)) continue;
+        if (isPaused(ctx, agent.agentId)) continue;
+        if (!isReportDue(ctx, agent.agentId, agent.result.state, agent.transition !== undefined)) continue;
+        add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now) });
+      }
+      for (const item of extra) {
+        if (item.agentId !== null && (isPaused(ctx, item.agentId) || !isReportDue(ctx, item.agentId, item.kind, true))) continue;
+        add(item);
+      }
+    },
+
+    async flush(agents, ctx) {
+      const sent: SentReport[] = [];
+      const byId = new Map(agents.map((agent) => [agent.agentId, agent]));
+      for (const [session, items] of pending) {
+        // A line about an agent whose state moved on since it was queued is no longer true.
+        for (const [key, item] of items) {
+          const agent = item.agentId === null ? undefined : byId.get(item.agentId);
+          if (item.agentId !== null && agent?.result.state !== item.kind) items.delete(key);
+        }
+        if (items.size === 0) {
+          pending.delete(session);
+          continue;
+        }
+        const pm = agents.find((agent) => agent.pane.role === 'pm' && agent.pane.session === session);
+        if (pm === undefined) {
+          ctx.logger.debug('no PM in the session: report kept', { session, lines: items.size });
+          continue;
+        }
+        if (holdingPmStates.has(pm.result.state)) continue;
+        const text = `${reportPrefix} ${[...items.values()].map((item) => item.text).join('; ')}`;
+        try {
+          await sendText(pm.runner, pm.pane.id, text);
+        } catch (error) {
+          ctx.logger.warn('could not send the report to the PM', { session, pm: pm.pane.target, error: String(error) });
+          continue;
+        }
+        for (const item of items.values()) if (item.agentId !== null) markReported(ctx, item.agentId, item.kind);
+        pending.delete(session);
+        const at = ctx.clock.now();
+        sent.push({ session, pmPaneId: pm.pane.id, text, at });
+        ctx.logger.info('reported to the PM', { session, pm: pm.pane.target, text });
+      }
+      return sent;
+    },
+
+    pending: () => new Map([...pending].map(([session, items]) => [session, [...items.values()]])),
+  };
+}

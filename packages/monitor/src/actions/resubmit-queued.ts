@@ -1,0 +1,40 @@
+import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
+import { agentLabel, quoted } from './report-text.js';
+
+/**
+ * Presses Enter for an agent whose message sits typed but unsubmitted (`queued_message`), at most
+ * `recovery.resubmit_attempts` times per episode, `recovery.resubmit_spacing` seconds apart.
+ * Once the attempts are spent the agent is reported instead. Leaving the state resets the count.
+ */
+export async function resubmitQueued(agents: readonly AgentView[], ctx: ActionContext): Promise<ReportItem[]> {
+  const { resubmit_attempts: attempts, resubmit_spacing: spacing } = ctx.config.recovery;
+  const now = ctx.clock.now();
+  const items: ReportItem[] = [];
+  for (const agent of agents) {
+    if (agent.result.state !== 'queued_message') {
+      delete ctx.state.resubmits[agent.agentId];
+      continue;
+    }
+    const entry = (ctx.state.resubmits[agent.agentId] ??= { count: 0, lastAt: 0 });
+    if (entry.count >= attempts) {
+      const text = agent.result.detail.queuedText;
+      items.push({
+        agentId: agent.agentId,
+        session: agent.pane.session,
+        kind: 'queued_message',
+        text: `${agentLabel(agent.pane)} queued_message${text === undefined ? '' : `: ${quoted(text)}`} not submitted after ${entry.count} Enter`,
+      });
+      continue;
+    }
+    if (entry.count > 0 && now - entry.lastAt < spacing * 1000) continue;
+    try {
+      await agent.runner.run(['send-keys', '-t', agent.pane.id, 'Enter']);
+      entry.count += 1;
+      entry.lastAt = now;
+      ctx.logger.info('resubmitted a queued message', { agent: agent.agentId, target: agent.pane.target, attempt: entry.count });
+    } catch (error) {
+      ctx.logger.warn('could not resubmit a queued message', { agent: agent.agentId, error: String(error) });
+    }
+  }
+  return items;
+}

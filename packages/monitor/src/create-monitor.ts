@@ -1,0 +1,447 @@
+import type { Config, ServerConfig } from '@tmux-orc/config';
+import { AsyncHealthChecker } from '@tmux-orc/health-checker';
+import type { LayerStats } from '@tmux-orc/layered-cache';
+import { loadStrategy, type MonitoredPane, type MonitoringStrategy, type Observation } from '@tmux-orc/strategies';
+import {
+  createTmuxConnectionPool,
+  describeServer,
+  listPanes,
+  silentLogger,
+  type Logger,
+  type PoolMetrics,
+  type TmuxRunner,
+  type TmuxServer,
+} from '@tmux-orc/tmux-pool';
+import type { ActionContext, AgentView } from './actions/agent-view.js';
+import { createAlerts, type GoneAgent } from './actions/alerts.js';
+import { createPmReporter, type SentReport } from './actions/pm-reports.js';
+import { updateRateLimitPauses } from './actions/rate-limit-pause.js';
+import { restartCrashed } from './actions/restart-crashed.js';
+import { resubmitQueued } from './actions/resubmit-queued.js';
+import { createExecaHookRunner, startHooks, type HookCommandRunner } from './actions/run-hooks.js';
+import { createAgentStateTracker, type AgentTransition } from './agent-state-tracker.js';
+import { systemClock, type Clock } from './clock.js';
+import { discoverPanes } from './discover-panes.js';
+import { MonitorError } from './monitor-error.js';
+import type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
+import { readPaneOptions } from './read-pane-options.js';
+import { emptyActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
+
+/** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
+export interface MonitorPool extends TmuxRunner {
+  readonly transport: 'control' | 'exec';
+  metrics(): PoolMetrics;
+  close(): Promise<void>;
+}
+
+/** Timer functions of the cycle loop; inject fakes to drive it in tests. */
+export interface MonitorTimers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** Everything `createMonitor` lets you replace. */
+export interface MonitorDeps {
+  /** Wall clock (ms since the epoch). Default `Date.now()`. */
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Makes the pool of one server. Default: `createTmuxConnectionPool` with the config's pool settings. */
+  readonly createPool?: (server: TmuxServer, config: Config) => MonitorPool;
+  /** The strategy to run; default: `monitoring.async.strategy` through `loadStrategy`. */
+  readonly strategy?: MonitoringStrategy;
+  /** Loads a strategy by name (also `polling` for the exec fallback). Default: `loadStrategy` of `@tmux-orc/strategies`. */
+  readonly loadStrategy?: (name: string) => Promise<MonitoringStrategy>;
+  /** Where cooldowns and attempt counters persist (`$TMUX_ORC_HOME/state.json`); absent: kept in memory only. */
+  readonly statePath?: string;
+  /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
+  readonly runHook?: HookCommandRunner;
+  readonly timers?: MonitorTimers;
+}
+
+/** What happened in one cycle. */
+export interface CycleResult {
+  readonly transitions: readonly AgentTransition[];
+  readonly reports: readonly SentReport[];
+  readonly status: MonitorStatus;
+}
+
+/** Something the monitor tells subscribers about. */
+export type MonitorEvent =
+  | { readonly type: 'transition'; readonly transition: AgentTransition }
+  | { readonly type: 'report'; readonly report: SentReport }
+  | { readonly type: 'cycle'; readonly durationMs: number; readonly cycle: number };
+
+/** The monitor service. */
+export interface Monitor {
+  /** Runs one cycle now (waits for a cycle already running, then runs its own). */
+  runCycle(): Promise<CycleResult>;
+  /** Starts a cycle every `monitoring.check_interval`; a cycle never overlaps the previous one. */
+  start(): Promise<void>;
+  /** Stops the loop, finishes the cycle in progress and the running hooks, closes every tmux client. */
+  stop(): Promise<void>;
+  /** The status snapshot and metrics. */
+  status(): MonitorStatus;
+  /** Calls `listener` for every transition, report and cycle; returns the unsubscribe function. */
+  subscribe(listener: (event: MonitorEvent) => void): () => void;
+}
+
+interface WatchedServer {
+  readonly label: string;
+  readonly server: TmuxServer;
+  readonly pool: MonitorPool;
+  readonly checker: AsyncHealthChecker;
+  observations: Map<string, Observation>;
+  up: boolean;
+  error: string | null;
+  failures: number;
+}
+
+function toTmuxServer(server: ServerConfig): TmuxServer {
+  if ('socket_name' in server) return { socketName: server.socket_name };
+  if ('socket_path' in server) return { socketPath: server.socket_path };
+  return { kind: 'default' };
+}
+
+function defaultPool(server: TmuxServer, config: Config): MonitorPool {
+  const pool = config.monitoring.async.pool;
+  return createTmuxConnectionPool({
+    server,
+    transport: pool.transport === 'control' ? 'auto' : 'exec',
+    minSize: Math.max(1, pool.min_size),
+    maxSize: pool.max_size,
+    acquireTimeoutMs: pool.connection_timeout * 1000,
+    maxAgeMs: pool.max_age * 1000,
+  });
+}
+
+/** A pane the checker found gone between listing and capture: skipped this cycle, not fatal. */
+function vanished(observation: Observation): boolean {
+  const { result } = observation;
+  return result.state === 'unknown' && result.detector === 'none' && /no longer exists/.test(result.detail.reason ?? '');
+}
+
+function sumMetrics(all: readonly PoolMetrics[]): PoolMetrics | null {
+  const [first, ...rest] = all;
+  if (first === undefined) return null;
+  return rest.reduce<PoolMetrics>(
+    (sum, m) => ({
+      transport: sum.transport === 'exec' || m.transport === 'exec' ? 'exec' : 'control',
+      fallback_reason: sum.fallback_reason ?? m.fallback_reason,
+      size: sum.size + m.size,
+      created: sum.created + m.created,
+      reused: sum.reused + m.reused,
+      recycled: sum.recycled + m.recycled,
+      in_flight: sum.in_flight + m.in_flight,
+      acquisitions: sum.acquisitions + m.acquisitions,
+      acquisition_timeouts: sum.acquisition_timeouts + m.acquisition_timeouts,
+      commands: sum.commands + m.commands,
+      errors: sum.errors + m.errors,
+    }),
+    { ...first },
+  );
+}
+
+function sumLayerStats(all: readonly LayerStats[]): LayerStats {
+  const total = all.reduce(
+    (sum, s) => ({
+      hits: sum.hits + s.hits,
+      misses: sum.misses + s.misses,
+      size: sum.size + s.size,
+      total_size: sum.total_size + s.total_size,
+      evictions: sum.evictions + s.evictions,
+      deduplicated: sum.deduplicated + s.deduplicated,
+    }),
+    { hits: 0, misses: 0, size: 0, total_size: 0, evictions: 0, deduplicated: 0 },
+  );
+  const reads = total.hits + total.misses;
+  return { ...total, hit_rate: reads === 0 ? 0 : total.hits / reads };
+}
+
+/**
+ * Creates the monitor: every `monitoring.check_interval` it lists each server's panes, discovers
+ * agents and PMs, lets the strategy observe them, tracks transitions, and acts (PM reports,
+ * resubmits, restarts, rate-limit pauses, alerts, hooks). Nothing starts until `runCycle()` or
+ * `start()`.
+ *
+ * @example
+ * const monitor = createMonitor(config, { statePath: join(home, 'state.json'), logger });
+ * await monitor.start();
+ * monitor.status().agents; // [{ id: '%3', name: 'dev', state: 'idle', since: '2026-…', … }]
+ * await monitor.stop();
+ */
+export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? silentLogger;
+  const timers: MonitorTimers = deps.timers ?? {
+    setInterval: (callback, ms) => setInterval(callback, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+  };
+  const load = deps.loadStrategy ?? ((name: string) => loadStrategy(name, {}, { importModule: (specifier) => import(specifier) }));
+  const runHook = deps.runHook ?? createExecaHookRunner(logger);
+  const intervalMs = config.monitoring.check_interval * 1000;
+  const restartGraceMs = Math.max(30_000, 3 * intervalMs);
+  const agentTracker = createAgentStateTracker();
+  const reporter = createPmReporter();
+  const alerts = createAlerts();
+  const listeners = new Set<(event: MonitorEvent) => void>();
+  const runningHooks = new Set<Promise<void>>();
+
+  let servers: WatchedServer[] | undefined;
+  let strategy: MonitoringStrategy | undefined;
+  let fallback: string | null = null;
+  let actionState: ActionState = emptyActionState();
+  let savedState = '';
+  let stateLoaded = false;
+  let cycleCount = 0;
+  let errorsDetected = 0;
+  let skippedCycles = 0;
+  let lastCycleTime: number | null = null;
+  let lastCycleAt: number | null = null;
+  let running: Promise<CycleResult> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let interval: unknown;
+  let started = false;
+
+  const emit = (event: MonitorEvent): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.warn('a monitor subscriber threw', { error: String(error) });
+      }
+    }
+  };
+  agentTracker.subscribe((transition) => emit({ type: 'transition', transition }));
+
+  const agentIdOf = (label: string, paneId: string): string => (config.servers.length > 1 ? `${label}/${paneId}` : paneId);
+
+  function watchedServers(): WatchedServer[] {
+    servers ??= config.servers.map((entry) => {
+      const server = toTmuxServer(entry);
+      const pool = (deps.createPool ?? defaultPool)(server, config);
+      const checker = new AsyncHealthChecker({
+        runner: pool,
+        clock,
+        debounceMs: config.monitoring.debounce * 1000,
+        concurrency: config.monitoring.async.enabled ? 20 : 1,
+      });
+      return { label: describeServer(server), server, pool, checker, observations: new Map(), up: true, error: null, failures: 0 };
+    });
+    return servers;
+  }
+
+  async function currentStrategy(): Promise<MonitoringStrategy> {
+    const onExec = watchedServers().some((s) => s.pool.transport === 'exec') && config.monitoring.async.pool.transport === 'control';
+    if (onExec && fallback === null) {
+      const reason = watchedServers().map((s) => s.pool.metrics().fallback_reason).find((r) => r !== null) ?? 'control mode unavailable';
+      fallback = `control mode could not start (${reason}): running polling on the exec transport`;
+      logger.warn(fallback);
+      if (strategy?.name !== 'polling') {
+        await strategy?.dispose?.();
+        strategy = undefined;
+      }
+      strategy = await load('polling');
+    }
+    if (strategy === undefined) {
+      const name = config.monitoring.async.enabled ? config.monitoring.async.strategy : 'polling';
+      try {
+        strategy = deps.strategy ?? (await load(name));
+      } catch (error) {
+        throw new MonitorError('STRATEGY_UNAVAILABLE', `Expected to load the strategy \`${name}\`, got: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    }
+    return strategy;
+  }
+
+  async function observeServer(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {
+    let panes: MonitoredPane[];
+    try {
+      const listed = await listPanes(watched.pool);
+      const { agent_option: agentOption, pm } = config.discovery;
+      const options = await readPaneOptions(watched.pool, pm.role_option, agentOption);
+      panes = discoverPanes(
+        listed.map((pane) => {
+          const extra = options.get(pane.id);
+          return { ...pane, roleOption: extra?.role ?? null, agentOption: agentOption === '@tmux-orc-agent' ? pane.agentOption : (extra?.agent ?? null) };
+        }),
+        config.discovery,
+      );
+    } catch (error) {
+      watched.failures += 1;
+      errorsDetected += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (watched.up || watched.error !== message) logger.error('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+      watched.up = false;
+      watched.error = message;
+      return;
+    }
+    if (!watched.up) logger.info('tmux server reachable again', { server: watched.label });
+    watched.up = true;
+    watched.error = null;
+    watched.failures = 0;
+
+    const active = await currentStrategy();
+    const previous = new Map([...watched.observations].filter(([id]) => panes.some((pane) => pane.id === id)));
+    const observed = await active.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock } });
+    watched.observations = observed;
+
+    const present = new Set<string>();
+    for (const pane of panes) {
+      const observation = observed.get(pane.id);
+      if (observation === undefined || vanished(observation)) continue;
+      const agentId = agentIdOf(watched.label, pane.id);
+      present.add(agentId);
+      const transition = agentTracker.update(agentId, pane, observation.result);
+      views.push({ agentId, pane, result: observation.result, runner: watched.pool, transition });
+    }
+    for (const record of agentTracker.all()) {
+      const mine = config.servers.length === 1 || record.agentId.startsWith(`${watched.label}/`);
+      if (!mine || present.has(record.agentId)) continue;
+      agentTracker.remove(record.agentId);
+      gone.push({ agentId: record.agentId, pane: record.pane });
+      logger.info('agent gone', { agent: record.agentId, target: record.pane.target });
+    }
+  }
+
+  async function persist(): Promise<void> {
+    if (deps.statePath === undefined) return;
+    const text = JSON.stringify(actionState);
+    if (text === savedState) return;
+    try {
+      await writeActionState(deps.statePath, actionState);
+      savedState = text;
+    } catch (error) {
+      errorsDetected += 1;
+      logger.error('could not write the state file', { path: deps.statePath, error: String(error) });
+    }
+  }
+
+  async function cycle(): Promise<CycleResult> {
+    const startedAt = clock.now();
+    if (!stateLoaded && deps.statePath !== undefined) {
+      const read = await readActionState(deps.statePath);
+      if (read.problem !== undefined) logger.warn('state file ignored', { problem: read.problem });
+      actionState = read.state;
+      savedState = JSON.stringify(actionState);
+    }
+    stateLoaded = true;
+
+    const views: AgentView[] = [];
+    const gone: GoneAgent[] = [];
+    for (const watched of watchedServers()) await observeServer(watched, views, gone);
+
+    const ctx: ActionContext = { config, clock, logger, state: actionState };
+    const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));
+    const timeoutMs = config.notifications.hook_timeout * 1000;
+    for (const transition of transitions) {
+      for (const hook of startHooks(transition, config.notifications.hooks, timeoutMs, runHook, logger)) {
+        runningHooks.add(hook);
+        void hook.finally(() => runningHooks.delete(hook));
+      }
+    }
+    const extra = [...(await restartCrashed(views, ctx, restartGraceMs)), ...(await resubmitQueued(views, ctx)), ...alerts.evaluate(views, gone, ctx)];
+    reporter.collect(views, extra, ctx);
+    updateRateLimitPauses(views, ctx);
+    const reports = await reporter.flush(views, ctx);
+    for (const report of reports) emit({ type: 'report', report });
+    await persist();
+
+    cycleCount += 1;
+    lastCycleAt = clock.now();
+    lastCycleTime = lastCycleAt - startedAt;
+    emit({ type: 'cycle', durationMs: lastCycleTime, cycle: cycleCount });
+    return { transitions, reports, status: status() };
+  }
+
+  function runCycle(): Promise<CycleResult> {
+    const next = queue.then(() => cycle());
+    queue = next.catch(() => undefined);
+    running = next;
+    void next.finally(() => {
+      if (running === next) running = undefined;
+    }).catch(() => undefined);
+    return next;
+  }
+
+  function tick(): void {
+    if (running !== undefined) {
+      skippedCycles += 1;
+      logger.warn('slow cycle: the previous one is still running, skipping this tick', { intervalMs, skipped: skippedCycles });
+      return;
+    }
+    runCycle().catch((error: unknown) => {
+      errorsDetected += 1;
+      logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error) });
+    });
+  }
+
+  function status(): MonitorStatus {
+    const records = agentTracker.all();
+    const agents: AgentStatus[] = records
+      .map(({ agentId, pane, result }) => ({
+        id: agentId,
+        target: pane.target,
+        session: pane.session,
+        window: pane.windowName,
+        name: pane.name,
+        role: pane.role,
+        detector: result.detector,
+        state: result.state,
+        since: new Date(result.since).toISOString(),
+        detail: result.detail,
+        evidence: result.evidence,
+      }))
+      .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
+    const agentsOnly = agents.filter((a) => a.role === 'agent');
+    const watched = servers ?? [];
+    const serverStatus: ServerStatus[] = watched.map((s) => {
+      const metrics = s.pool.metrics();
+      return { server: s.label, up: s.up, error: s.error, consecutive_failures: s.failures, transport: metrics.transport, fallback_reason: metrics.fallback_reason };
+    });
+    return {
+      base_status: {
+        is_running: started,
+        active_agents: agentsOnly.filter((a) => a.state === 'active').length,
+        idle_agents: agentsOnly.filter((a) => a.state === 'idle').length,
+        cycle_count: cycleCount,
+        last_cycle_time: lastCycleTime,
+        errors_detected: errorsDetected,
+      },
+      current_strategy: strategy?.name ?? null,
+      fallback,
+      connection_pool: sumMetrics(watched.map((s) => s.pool.metrics())),
+      cache_performance: watched.length === 0 ? {} : { pane_content: sumLayerStats(watched.map((s) => s.checker.cacheStats())) },
+      skipped_cycles: skippedCycles,
+      last_cycle_at: lastCycleAt === null ? null : new Date(lastCycleAt).toISOString(),
+      servers: serverStatus,
+      agents,
+    };
+  }
+
+  return {
+    runCycle,
+    async start() {
+      if (started) throw new MonitorError('ALREADY_STARTED', 'Expected a stopped monitor, got one already started');
+      started = true;
+      tick();
+      interval = timers.setInterval(tick, intervalMs);
+    },
+    async stop() {
+      if (interval !== undefined) timers.clearInterval(interval);
+      interval = undefined;
+      await queue;
+      await Promise.allSettled([...runningHooks]);
+      started = false;
+      await strategy?.dispose?.();
+      strategy = undefined;
+      const closing = servers ?? [];
+      servers = undefined;
+      await Promise.allSettled(closing.map((s) => s.pool.close()));
+    },
+    status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

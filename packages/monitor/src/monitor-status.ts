@@ -1,0 +1,72 @@
+import type { AgentState, HealthDetail } from '@tmux-orc/health-checker';
+import type { LayerStats } from '@tmux-orc/layered-cache';
+import type { PaneRole } from '@tmux-orc/strategies';
+import type { PoolMetrics } from '@tmux-orc/tmux-pool';
+
+/** One monitored pane in the status snapshot (what `tmux-orc status` prints). */
+export interface AgentStatus {
+  /** The agent's id: its pane id (`%3`), prefixed by the server (`-L work/%3`) when several are watched. */
+  readonly id: string;
+  /** `session:window.pane`. */
+  readonly target: string;
+  readonly session: string;
+  /** The window name. */
+  readonly window: string;
+  /** Short name used in reports (`Claude-dev` → `dev`). */
+  readonly name: string;
+  readonly role: PaneRole;
+  /** Id of the detector that decided (`claude-code`, `shell`, …). */
+  readonly detector: string;
+  readonly state: AgentState;
+  /** ISO time since which the agent is in `state`. */
+  readonly since: string;
+  readonly detail: HealthDetail;
+  /** The screen line(s) that decided. */
+  readonly evidence: readonly string[];
+}
+
+/** One watched tmux server. */
+export interface ServerStatus {
+  /** `-L name`, `-S path` or `(default)`. */
+  readonly server: string;
+  /** False while the server cannot be reached (it is retried every cycle). */
+  readonly up: boolean;
+  /** Why it is down, null when up. */
+  readonly error: string | null;
+  readonly consecutive_failures: number;
+  /** `control`, or `exec` when control mode could not start. */
+  readonly transport: 'control' | 'exec';
+  /** Why the pool runs on exec, when it fell back. */
+  readonly fallback_reason: string | null;
+}
+
+/** The monitor's status and metrics. */
+export interface MonitorStatus {
+  readonly base_status: {
+    readonly is_running: boolean;
+    /** Agents (not PMs) in `active`. */
+    readonly active_agents: number;
+    /** Agents (not PMs) in `idle`. */
+    readonly idle_agents: number;
+    readonly cycle_count: number;
+    /** Duration of the last cycle, ms; null before the first. */
+    readonly last_cycle_time: number | null;
+    /** Failed server cycles and failed actions, since start. */
+    readonly errors_detected: number;
+  };
+  /** Name of the strategy running (`polling` after a fallback to exec). */
+  readonly current_strategy: string | null;
+  /** Set when the monitor runs `polling` on the exec transport because control mode could not start. */
+  readonly fallback: string | null;
+  /** Pool counters, summed over the servers. */
+  readonly connection_pool: PoolMetrics | null;
+  /** Counters of each cache layer. */
+  readonly cache_performance: Readonly<Record<string, LayerStats>>;
+  /** Cycles skipped because the previous one was still running. */
+  readonly skipped_cycles: number;
+  /** ISO time of the end of the last cycle. */
+  readonly last_cycle_at: string | null;
+  readonly servers: readonly ServerStatus[];
+  /** Every monitored pane, PMs included, by session then window. */
+  readonly agents: readonly AgentStatus[];
+}

@@ -1,0 +1,45 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyActionState, readActionState, writeActionState } from './state-file.js';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tmux-orc-monitor-state-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('state file', () => {
+  it('round-trips and leaves no temp file behind', async () => {
+    const path = join(dir, 'nested', 'state.json');
+    const state = emptyActionState();
+    state.reported['%1'] = { idle: 1234 };
+    state.restarts['%2'] = [1, 2];
+    await writeActionState(path, state);
+    expect((await readActionState(path)).state).toEqual(state);
+    expect(await readdir(join(dir, 'nested'))).toEqual(['state.json']);
+  });
+
+  it('starts fresh without a file, and fresh with a problem on a damaged one', async () => {
+    expect(await readActionState(join(dir, 'none.json'))).toEqual({ state: emptyActionState() });
+    const path = join(dir, 'state.json');
+    await writeFile(path, '{"version": 1, "reported": ');
+    const read = await readActionState(path);
+    expect(read.state).toEqual(emptyActionState());
+    expect(read.problem).toMatch(/state\.json to be JSON/);
+    await writeFile(path, '{"version": 7}');
+    expect((await readActionState(path)).problem).toMatch(/version 1 monitor state, got \{"version": 7\}/);
+  });
+
+  it('replaces the file whole: a reader sees the old or the new state, never half', async () => {
+    const path = join(dir, 'state.json');
+    await writeActionState(path, emptyActionState());
+    const big = emptyActionState();
+    for (let i = 0; i < 2000; i++) big.reported[`%${i}`] = { idle: i };
+    await Promise.all([writeActionState(path, big), ...Array.from({ length: 20 }, () => readFile(path, 'utf8').then((t) => JSON.parse(t)))]);
+    expect(Object.keys(JSON.parse(await readFile(path, 'utf8')).reported)).toHaveLength(2000);
+  });
+});

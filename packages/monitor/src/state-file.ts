@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * What the monitor's actions remember across restarts, so a restarted monitor sends nothing twice.
+ * Keys are agent ids; times are ms since the epoch.
+ */
+export interface ActionState {
+  readonly version: 1;
+  /** Last report of an agent in a state: `reported[agentId][state]`. */
+  reported: Record<string, Record<string, number>>;
+  /** Restart attempts of an agent, newest last (only the last hour counts). */
+  restarts: Record<string, number[]>;
+  /** Enter presses sent to an agent's queued message, for its current queued episode. */
+  resubmits: Record<string, { count: number; lastAt: number }>;
+  /** Until when an agent is not reported (rate limit reset). */
+  pausedUntil: Record<string, number>;
+  /** Escalation thresholds (seconds) already alerted, per alert key (`missing:<id>`, `team_idle:<session>`). */
+  alerts: Record<string, { startedAt: number; sent: number[] }>;
+}
+
+/** A fresh, empty {@link ActionState}. */
+export function emptyActionState(): ActionState {
+  return { version: 1, reported: {}, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {} };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads `state.json`. A missing file is a fresh state; an unreadable or malformed one is a fresh
+ * state plus a `problem` to log (the monitor must start even when the file was damaged).
+ */
+export async function readActionState(path: string): Promise<{ state: ActionState; problem?: string }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isRecord(error) && error['code'] === 'ENOENT') return { state: emptyActionState() };
+    return { state: emptyActionState(), problem: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!isRecord(parsed) || parsed['version'] !== 1) {
+      return { state: emptyActionState(), problem: `Expected ${path} to hold a version 1 monitor state, got ${text.slice(0, 80)}` };
+    }
+    const fresh = emptyActionState();
+    const pick = <K extends keyof Omit<ActionState, 'version'>>(key: K): ActionState[K] =>
+      isRecord(parsed[key]) ? (parsed[key] as ActionState[K]) : fresh[key];
+    return {
+      state: { version: 1, reported: pick('reported'), restarts: pick('restarts'), resubmits: pick('resubmits'), pausedUntil: pick('pausedUntil'), alerts: pick('alerts') },
+    };
+  } catch (error) {
+    return { state: emptyActionState(), problem: `Expected ${path} to be JSON, got: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Writes `state.json` atomically: a temp file in the same directory, then `rename` over the old one. */
+export async function writeActionState(path: string, state: ActionState): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
