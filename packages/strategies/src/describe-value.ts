@@ -1,6 +1,6 @@
 /**
  * Says what a value is, for error messages: `undefined`, `a string (\`x\`)`, `a function`,
- * `an array`, `an object with keys: foo, bar`, `an object with no keys`, `a Promise`.
+ * `an array`, `an object with keys: bar, foo` (sorted), `an object with no keys`, `a Promise`.
  */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
@@ -13,6 +13,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'symbol') return 'a symbol';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof (value as { then?: unknown }).then === 'function') return 'a Promise';
-  const keys = Object.keys(value);
+  const keys = Object.keys(value).sort();
   return keys.length === 0 ? 'an object with no keys' : `an object with keys: ${keys.join(', ')}`;
 }

@@ -1,0 +1,3 @@
+export function createStrategy() {
+  throw new Error('the fixture refuses to start');
+}

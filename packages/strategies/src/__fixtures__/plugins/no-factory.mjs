@@ -1,0 +1,2 @@
+export const foo = 1;
+export function bar() {}

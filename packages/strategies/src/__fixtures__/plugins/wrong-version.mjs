@@ -1,0 +1,1 @@
+export const createStrategy = () => ({ specificationVersion: 'v2', name: 'fixture-v2', description: '', observe: async () => new Map() });
