@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { expect, test } from 'vitest';
 import { serverAnswers } from './__fixtures__/server-answers.js';
+import { tempDir } from './__fixtures__/temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/safety-net/', import.meta.url));
 const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
@@ -15,7 +15,7 @@ interface JsonReport {
 }
 
 test('servers die when their test fails, times out, forgets kill() or its worker is SIGKILLed', async () => {
-  const results = mkdtempSync(join(tmpdir(), 'tmux-orc-safety-net-'));
+  const results = tempDir('tmux-orc-safety-net-');
   const report = join(results, 'report.json');
   const run = await execa(process.execPath, [vitestBin, 'run', '--config', 'vitest.config.ts', '--reporter=json', `--outputFile=${report}`], {
     cwd: fixtures,

@@ -1,7 +1,7 @@
-import { readFileSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from './__fixtures__/temp-dir.js';
 import { simAgentCommand, simAgentPath, simAgentScreensDir } from './sim-agent.js';
 import { type TmuxSandbox, createTmuxSandbox } from './tmux-sandbox.js';
 
@@ -42,7 +42,7 @@ describe('sim-agent.sh', () => {
 
   test('takes its screens dir and initial screen from the environment', async () => {
     await using sandbox = await createTmuxSandbox();
-    const dir = mkdtempSync(join(tmpdir(), 'tmux-orc-screens-'));
+    const dir = tempDir('tmux-orc-screens-');
     writeFileSync(join(dir, 'hello.txt'), 'hello from the env screen\n');
     const { paneId } = await sandbox.newSession('team', {
       command: `exec /bin/sh '${simAgentPath}'`,
@@ -53,8 +53,7 @@ describe('sim-agent.sh', () => {
 
   test('finds screens in a directory whose name needs quoting', async () => {
     await using sandbox = await createTmuxSandbox();
-    const dir = join(mkdtempSync(join(tmpdir(), 'tmux-orc-screens-')), "it's a dir; $HOME");
-    const { mkdirSync } = await import('node:fs');
+    const dir = join(tempDir('tmux-orc-screens-'), "it's a dir; $HOME");
     mkdirSync(dir);
     writeFileSync(join(dir, 'odd.txt'), 'odd screen drawn\n');
     const { paneId } = await sandbox.newSession('team', { command: simAgentCommand({ screensDir: dir, screen: 'odd' }) });

@@ -1,8 +1,7 @@
-import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { serverAnswers } from './__fixtures__/server-answers.js';
+import { tempDir } from './__fixtures__/temp-dir.js';
 import { isProcessRunning } from './process-running.js';
 import { createTmuxSandbox } from './tmux-sandbox.js';
 import { useTmuxSandbox } from './use-tmux-sandbox.js';
@@ -57,7 +56,7 @@ describe('createTmuxSandbox', () => {
 
   test('newSession and newWindow run a command with env and cwd', async () => {
     await using sandbox = await createTmuxSandbox();
-    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'tmux-orc-testkit-')));
+    const dir = tempDir('tmux-orc-testkit-');
     const show = 'printf "%s in %s\\n" "$GREETING" "$PWD"; exec cat';
     const session = await sandbox.newSession('work', { window: 'first', command: show, env: { GREETING: 'hello session' }, cwd: dir });
     const window = await sandbox.newWindow('work', 'second', { command: show, env: { GREETING: 'hello window' }, cwd: dir });
