@@ -53,6 +53,12 @@ const expectations: Record<string, (screen: string, info: PaneInfo) => void> = {
     expect(screen).toContain('Resume this session with:');
     expect(info.currentCommand).toBe('sh');
   },
+  'idle-bypass-permissions-tool-ran': (screen) => {
+    // With permissions bypassed the Bash call runs without a question, and the turn finishes.
+    expect(screen).toContain('● The tool ran. Done.');
+    expect(screen).not.toContain('Do you want to proceed?');
+    expect(screen).toMatch(/bypass permissions on \(shift\+tab to cycle\)/);
+  },
   'crashed-pane-dead': (_screen, info) => {
     expect(info.dead).toBe(true);
     expect(info.deadStatus).toBe(0);

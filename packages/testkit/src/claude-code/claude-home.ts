@@ -22,6 +22,7 @@ export function claudeConfig(options: { readonly apiKey: string; readonly cwd: s
     hasCompletedOnboarding: true,
     lastOnboardingVersion: '99.0.0',
     numStartups: 1,
+    bypassPermissionsModeAccepted: true,
     customApiKeyResponses: { approved: [options.apiKey.slice(-20)], rejected: [] },
     projects: {
       [options.cwd]: { hasTrustDialogAccepted: true, hasCompletedProjectOnboarding: true, allowedTools: [] },

@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox } from '../tmux-sandbox.js';
-import type { ClaudeCodePane, StartClaudeCodeOptions } from './start-claude-code.js';
+import type { ClaudeCodePane, ClaudePermissionMode, StartClaudeCodeOptions } from './start-claude-code.js';
 
 /** The agent states of tmux-orc that a recorded screen stands for. */
 export type RecordedState =
@@ -34,8 +34,11 @@ export interface ScreenCase {
   readonly drive: (context: ScreenCaseContext) => Promise<string>;
 }
 
-/** The prompt box is ready and nothing runs: the footer offers shortcuts. */
-export const READY = /\? for shortcuts/;
+/**
+ * The prompt box is ready and nothing runs: the footer offers shortcuts (manual mode) or names
+ * the other permission mode with `(shift+tab to cycle)`.
+ */
+export const READY = /\? for shortcuts|\(shift\+tab to cycle\)/;
 /** A request is in flight: the footer offers to interrupt it. */
 export const BUSY = /esc to interrupt/;
 /** A permission panel asks before a tool runs. */
@@ -78,6 +81,37 @@ async function claudePid(context: ScreenCaseContext): Promise<number> {
 }
 
 const HELLO_REPLY = 'Hello from the fake API. Done.';
+
+type OtherMode = Exclude<ClaudePermissionMode, 'default'>;
+
+const MODE_NAMES: Record<OtherMode, string> = {
+  bypassPermissions: 'bypass-permissions',
+  acceptEdits: 'accept-edits',
+  plan: 'plan-mode',
+};
+
+/** Fresh, idle and active screens in a permission mode other than `default`: their footers differ. */
+function permissionModeCases(mode: OtherMode): ScreenCase[] {
+  const name = MODE_NAMES[mode];
+  const start = { permissionMode: mode };
+  return [
+    { state: 'fresh', name, description: `started with \`--permission-mode ${mode}\`, no prompt given yet.`, start, drive: async ({ pane }) => ready(pane) },
+    {
+      state: 'idle',
+      name,
+      description: `\`--permission-mode ${mode}\`, prompt \`hello\`: a short reply, finished.`,
+      start,
+      drive: async ({ pane }) => replied(pane, 'hello', HELLO_REPLY),
+    },
+    {
+      state: 'active',
+      name,
+      description: `\`--permission-mode ${mode}\`, prompt \`SLOW:40 write the report\`: captured while the text streams.`,
+      start,
+      drive: async ({ pane }) => submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 8 of/.test(s)),
+    },
+  ];
+}
 
 /** Every screen the recorder writes and the live test checks. */
 export const screenCases: readonly ScreenCase[] = [
@@ -284,5 +318,15 @@ export const screenCases: readonly ScreenCase[] = [
       }
       throw new TestkitError('SCREEN_TIMEOUT', `Expected pane ${pane.paneId} to be dead after /exit, got a live pane:\n${await pane.capture()}`);
     },
+  },
+  ...permissionModeCases('bypassPermissions'),
+  ...permissionModeCases('acceptEdits'),
+  ...permissionModeCases('plan'),
+  {
+    state: 'idle',
+    name: 'bypass-permissions-tool-ran',
+    description: '`--permission-mode bypassPermissions`, prompt `TOOL_BASH clean up`: the Bash tool runs without asking; the reply after it is finished.',
+    start: { permissionMode: 'bypassPermissions' },
+    drive: async ({ pane }) => replied(pane, 'TOOL_BASH clean up', 'The tool ran. Done.'),
   },
 ];

@@ -146,6 +146,8 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     DISABLE_ERROR_REPORTING: '1',
     PS1: '$ ',
     ...(options.maxRetries === undefined ? {} : { CLAUDE_CODE_MAX_RETRIES: String(options.maxRetries) }),
+    // Claude Code refuses to bypass permissions as root unless it is told it runs in a sandbox (CI runs as root).
+    ...(options.permissionMode === 'bypassPermissions' ? { IS_SANDBOX: '1' } : {}),
   };
   const command = paneCommand(home.binDir, ['--permission-mode', options.permissionMode ?? 'default'], options.onExit ?? 'shell');
   const window = options.window ?? 'claude';
