@@ -25,10 +25,12 @@ function platformPackage(): string {
 }
 
 /**
- * Finds the Claude Code native binary installed with `@tmux-orc/testkit` and checks that it runs
- * (`--version`). Never throws: a failure is returned with a reason a skipped test can print.
+ * Finds the Claude Code native binary installed with `@tmux-orc/testkit` (or takes `path`, e.g. a
+ * globally installed `claude`) and checks that it runs (`--version`). Never throws: a failure is
+ * returned with a reason a skipped test can print.
  */
-export async function findClaudeCodeBinary(): Promise<ClaudeCodeBinaryLookup> {
+export async function findClaudeCodeBinary(options: { readonly path?: string } = {}): Promise<ClaudeCodeBinaryLookup> {
+  if (options.path !== undefined) return tryCandidates([options.path], 'the given path');
   const require = createRequire(import.meta.url);
   let wrapperManifest: string;
   try {
@@ -45,6 +47,11 @@ export async function findClaudeCodeBinary(): Promise<ClaudeCodeBinaryLookup> {
     // Not installed for this platform; the wrapper's own bin may still be the real binary.
   }
   candidates.push(join(wrapperDir, 'bin', 'claude.exe'));
+  return tryCandidates(candidates, platformPackage());
+}
+
+/** The first candidate whose `--version` works, or why none did. */
+async function tryCandidates(candidates: readonly string[], what: string): Promise<ClaudeCodeBinaryLookup> {
   const failures: string[] = [];
   for (const path of candidates) {
     if (!existsSync(path)) {
@@ -56,5 +63,5 @@ export async function findClaudeCodeBinary(): Promise<ClaudeCodeBinaryLookup> {
     if (result.exitCode === 0 && version !== undefined) return { ok: true, binary: { path, version } };
     failures.push(`${path}: exit ${String(result.exitCode)} ${(result.stderr || result.stdout).trim().split('\n')[0] ?? ''}`);
   }
-  return { ok: false, reason: `no runnable Claude Code binary for ${platformPackage()}: ${failures.join('; ')}` };
+  return { ok: false, reason: `no runnable Claude Code binary for ${what}: ${failures.join('; ')}` };
 }

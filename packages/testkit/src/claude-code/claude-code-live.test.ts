@@ -6,7 +6,9 @@ import type { PaneInfo } from './pane-info.js';
 import { BUSY, READY, type ScreenCase, screenCases } from './screen-cases.js';
 import { startClaudeCode } from './start-claude-code.js';
 
-const lookup = await findClaudeCodeBinary();
+// TMUX_ORC_CLAUDE_CODE_BINARY points the test at another Claude Code executable (a global install, a newer version).
+const overridePath = process.env['TMUX_ORC_CLAUDE_CODE_BINARY'];
+const lookup = await findClaudeCodeBinary(overridePath === undefined ? {} : { path: overridePath });
 if (!lookup.ok) console.warn(`Skipping the live Claude Code tests: ${lookup.reason}`);
 
 /** What a user sees in each state, checked on the real screen (and tmux's view of the pane). */
