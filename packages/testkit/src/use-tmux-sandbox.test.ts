@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { TmuxSandbox } from './tmux-sandbox.js';
 import { serverAnswers } from './__fixtures__/server-answers.js';
 import { liveSandboxSocketNames } from './live-sandboxes.js';
 import { useSuiteTmuxSandbox, useTmuxSandbox } from './use-tmux-sandbox.js';
@@ -38,5 +39,24 @@ describe('useTmuxSandbox outside a test', () => {
     expect(error).toMatchObject({ code: 'NOT_IN_TEST' });
     expect(String(error)).toContain('useSuiteTmuxSandbox()');
     expect(liveSandboxSocketNames()).toEqual([]);
+  });
+});
+
+describe('useTmuxSandbox in beforeEach', () => {
+  let sandbox: TmuxSandbox;
+  const seen: string[] = [];
+  beforeEach(async () => {
+    sandbox = await useTmuxSandbox();
+  });
+
+  test('each test gets a live sandbox', () => {
+    seen.push(sandbox.socketName);
+    expect(serverAnswers(sandbox.socketName)).toBe(true);
+  });
+
+  test('a new one, and the previous test\'s sandbox is gone', () => {
+    expect(seen).toHaveLength(1);
+    expect(sandbox.socketName).not.toBe(seen[0]);
+    expect(serverAnswers(seen[0] ?? '')).toBe(false);
   });
 });
