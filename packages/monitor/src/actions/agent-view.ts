@@ -34,4 +34,9 @@ export interface ReportItem {
   /** The state it reports (cooldown key), or an alert kind such as `missing` / `team_idle`. */
   readonly kind: string;
   readonly text: string;
+  /**
+   * True for an event (a restart, an alert): it is sent even when the agent's state has moved on
+   * by the time the PM can take it. Other lines are dropped once they are no longer true.
+   */
+  readonly event?: boolean;
 }

@@ -41,7 +41,7 @@ export function createAlerts(): {
         const record = (ctx.state.alerts[key] ??= { startedAt: agent.since, sent: [] });
         const elapsed = now - record.startedAt;
         if (newlyCrossed(record, missingThresholds, elapsed).length > 0) {
-          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
+          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', event: true, text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
         }
         if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(agentId);
       }
@@ -67,6 +67,7 @@ export function createAlerts(): {
             agentId: null,
             session,
             kind: 'team_idle',
+            event: true,
             text: `team ${oneLine(session, 40)}: all ${members.length} agents idle ${formatDuration(elapsed)}`,
           });
         }

@@ -27,7 +27,7 @@ export function describeState(agent: AgentView, now: number): string {
     case 'rate_limited':
       return detail.resetAt === undefined
         ? `${label} rate_limited${detail.message === undefined ? '' : `: ${quoted(detail.message)}`}`
-        : `${label} rate_limited until ${quoted(detail.resetAt, 40).slice(1, -1)}`;
+        : `${label} rate_limited (resets ${quoted(detail.resetAt, 40).slice(1, -1)})`;
     default:
       return `${label} ${result.state}`;
   }
@@ -85,7 +85,7 @@ export function createPmReporter(): {
         // A line about an agent whose state moved on since it was queued is no longer true.
         for (const [key, item] of items) {
           const agent = item.agentId === null ? undefined : byId.get(item.agentId);
-          if (item.agentId !== null && agent?.result.state !== item.kind) items.delete(key);
+          if (item.event !== true && agent?.result.state !== item.kind) items.delete(key);
         }
         if (items.size === 0) {
           pending.delete(session);

@@ -71,7 +71,7 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
     const label = agentLabel(agent.pane);
     const exit = agent.result.detail.exitStatus;
     const crashed = `${label} crashed${typeof exit === 'number' ? ` (exit ${exit})` : ''}`;
-    const item = (text: string): ReportItem => ({ agentId: agent.agentId, session: agent.pane.session, kind: 'crashed', text });
+    const item = (text: string): ReportItem => ({ agentId: agent.agentId, session: agent.pane.session, kind: 'crashed', text, event: true });
     if (!enabled) {
       items.push(item(crashed));
       continue;

@@ -1,0 +1,192 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDefaultConfig, type Config } from '@tmux-orc/config';
+import {
+  findClaudeCodeBinary,
+  screenCases,
+  shellQuote,
+  simAgentCommand,
+  startClaudeCode,
+  startFakeAnthropic,
+  useTmuxSandbox,
+  type ClaudeCodePane,
+  type TmuxSandbox,
+} from '@tmux-orc/testkit';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createMonitor, type Monitor } from './create-monitor.js';
+
+const lookup = await findClaudeCodeBinary();
+if (!lookup.ok) console.warn(`Skipping the monitor test with real Claude Code: ${lookup.reason}`);
+
+const fixtures = fileURLToPath(new URL('../../health-checker/src/__fixtures__/claude-code-2.1.330/', import.meta.url));
+const recorder = (file: string): string => `sh -c ${shellQuote(`while IFS= read -r l; do printf '%s\\n' "$l" >> ${shellQuote(file)}; done`)}`;
+const fixtureAgent = (screen: string): string => simAgentCommand({ screensDir: fixtures, screen });
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tmux-orc-monitor-it-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The lines a recorder PM wrote, once it wrote at least `count` (it writes shortly after the Enter). */
+async function lines(file: string, count = 0): Promise<string[]> {
+  let found: string[] = [];
+  await waitFor(async () => {
+    found = await readLines(file);
+    return found.length >= count;
+  });
+  return found;
+}
+
+async function readLines(file: string): Promise<string[]> {
+  try {
+    return (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+  } catch {
+    return [];
+  }
+}
+
+function testConfig(socketName: string, hooks: Config['notifications']['hooks'] = []): Config {
+  const base = createDefaultConfig(dir);
+  return {
+    ...base,
+    monitoring: { ...base.monitoring, check_interval: 1, debounce: 5, async: { ...base.monitoring.async, strategy: 'concurrent' } },
+    notifications: {
+      ...base.notifications,
+      cooldowns: { ...base.notifications.cooldowns, idle: 60, waiting_input: 60, rate_limited: 10, queued_message: 60, crashed: 300 },
+      escalation: { missing_agent: [0], team_idle: [] },
+      hooks,
+      hook_timeout: 5,
+    },
+    recovery: { ...base.recovery, resubmit_attempts: 2, resubmit_spacing: 10 },
+    servers: [{ socket_name: socketName }],
+  };
+}
+
+async function agentWindow(sandbox: TmuxSandbox, session: string, name: string, command: string, remainOnExit = false): Promise<string> {
+  const { paneId } = await sandbox.newWindow(session, name, { command, remainOnExit });
+  await sandbox.tmux('set-option', '-p', '-t', paneId, '@tmux-orc-agent', 'claude-code');
+  return paneId;
+}
+
+describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simulated agents', () => {
+  it('reports exactly what changed to each PM, with cooldowns, restarts, resubmits, rate-limit pauses, and nothing twice across a restart', async () => {
+    if (!lookup.ok) return;
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const api = await startFakeAnthropic();
+    onTestFinished(() => api.close());
+    const teamFile = join(dir, 'team-pm.log');
+    const otherFile = join(dir, 'other-pm.log');
+    const hookFile = join(dir, 'hooks.log');
+
+    await sandbox.newSession('team', { window: 'pm', command: recorder(teamFile) });
+    const claude = async (window: string): Promise<ClaudeCodePane> => {
+      const pane = await startClaudeCode(sandbox, { binary: lookup.binary, session: 'team', window, apiUrl: api.url });
+      onTestFinished(() => pane.dispose());
+      return pane;
+    };
+    // Windows 1-3 are real Claude Code; created one after another so their indexes are fixed.
+    const dev = await claude('Claude-dev');
+    const qa = await claude('Claude-qa');
+    const ops = await claude('Claude-ops');
+    await agentWindow(sandbox, 'team', 'Claude-rl', fixtureAgent('rate_limited-http429-retrying-120x40'));
+    const crashPane = await agentWindow(sandbox, 'team', 'Claude-crash', fixtureAgent('idle-replied-120x40'), true);
+    const queuePane = await agentWindow(sandbox, 'team', 'Claude-queue', fixtureAgent('queued_message-typed-not-sent-120x40'));
+    await sandbox.newSession('other', { window: 'PM', command: recorder(otherFile) });
+    await agentWindow(sandbox, 'other', 'Claude-solo', fixtureAgent('idle-replied-120x40'));
+    await sandbox.newWindow('other', 'npm-watch', { command: 'sleep 600' });
+
+    const drive = (pane: ClaudeCodePane, state: string, name: string) => {
+      const screenCase = screenCases.find((c) => c.state === state && c.name === name);
+      if (screenCase === undefined) throw new Error(`no screen case ${state}-${name}`);
+      return screenCase.drive({ pane, sandbox });
+    };
+    await Promise.all([drive(dev, 'idle', 'replied'), drive(qa, 'waiting_input', 'bash-approval'), drive(ops, 'active', 'streaming')]);
+
+    let now = Date.UTC(2026, 10, 23, 9, 0, 0);
+    const t0 = now;
+    const clock = { now: () => now };
+    const statePath = join(dir, 'state.json');
+    const hookCommand = `printf '%s %s>%s %s\\n' "$TMUX_ORC_AGENT" "$TMUX_ORC_FROM" "$TMUX_ORC_TO" "$TMUX_ORC_PANE" >> ${shellQuote(hookFile)}; cat >> ${shellQuote(`${hookFile}.json`)}`;
+    const config = testConfig(sandbox.socketName, [{ to: 'crashed', command: hookCommand }]);
+    let monitor: Monitor = createMonitor(config, { clock, statePath });
+    onTestFinished(() => monitor.stop());
+    const cycleAt = async (seconds: number) => {
+      now = t0 + seconds * 1000;
+      return monitor.runCycle();
+    };
+
+    // First sight: nothing is idle yet (one quiet screen is no proof) and the PMs look busy: held.
+    const first = await cycleAt(0);
+    expect(first.reports).toEqual([]);
+    expect(first.status.agents.find((a) => a.name === 'qa')?.state).toBe('waiting_input');
+
+    const second = await cycleAt(6);
+    expect(second.reports.map((r) => r.session).sort()).toEqual(['other', 'team']);
+    const status = second.status;
+    const byName = new Map(status.agents.map((a) => [a.name, a]));
+    expect(byName.get('ops')).toMatchObject({ state: 'active', detector: 'claude-code', role: 'agent', session: 'team', window: 'Claude-ops' });
+    expect(byName.get('qa')?.evidence.join(' ')).toMatch(/Do you want to proceed\?/);
+    expect(byName.get('dev')).toMatchObject({ state: 'idle', since: new Date(t0).toISOString() });
+    expect(byName.get('pm')?.role).toBe('pm');
+    expect(byName.get('PM')?.role).toBe('pm');
+    expect(byName.has('npm-watch')).toBe(false);
+    expect(status.base_status).toMatchObject({ is_running: false, cycle_count: 2, errors_detected: 0 });
+    expect(status.current_strategy).toBe('concurrent');
+    expect(status.connection_pool?.transport).toBe('control');
+    expect(status.cache_performance['pane_content']?.misses).toBeGreaterThan(0);
+
+    await sandbox.sendLine(crashPane, 'exit 3');
+    await sandbox.waitForScreen(crashPane, () => true);
+    await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
+    await cycleAt(12); // crashed: respawned; queued message: second Enter; team PM busy with the first report
+    await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
+    expect((await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim()).toBe('0');
+    await cycleAt(18);
+
+    expect(await lines(teamFile, 2)).toEqual([
+      '[tmux-orc] qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); dev (team:1) idle 6s; crash (team:5) idle 6s',
+      '[tmux-orc] crash (team:5) crashed (exit 3), restarted (1/3 this hour); queue (team:6) queued_message: "fix the failing tests please" not submitted after 2 Enter',
+    ]);
+    expect(await lines(otherFile, 1)).toEqual(['[tmux-orc] solo (other:1) idle 6s']);
+
+    // A new monitor with the same state file: the same states are not reported again.
+    await monitor.stop();
+    expect(await lines(hookFile, 1)).toEqual([`crash idle>crashed ${crashPane}`]);
+    expect(JSON.parse((await readFile(`${hookFile}.json`, 'utf8')).trim())).toMatchObject({ event: 'transition', from: 'idle', to: 'crashed', agent: { name: 'crash', pane: crashPane } });
+    monitor = createMonitor(config, { clock, statePath });
+    expect((await cycleAt(24)).reports).toEqual([]);
+    expect((await cycleAt(30)).reports).toEqual([]);
+    expect(await lines(teamFile)).toHaveLength(2);
+    expect(await lines(otherFile)).toHaveLength(1);
+
+    // The rate limit's reset (32 s) has passed: still limited, so reported again. The queue agent is gone.
+    await sandbox.tmux('kill-window', '-t', queuePane);
+    await cycleAt(40);
+    expect((await lines(teamFile, 3)).slice(2)).toEqual(['[tmux-orc] rl (team:4) rate_limited (resets in 33s); queue (team:6) missing 0s']);
+
+    // Cooldowns over: reminders. The team PM is busy with the last report at 70 s, takes this at 76 s.
+    expect((await cycleAt(70)).reports.map((r) => r.session)).toEqual(['other']);
+    expect(await lines(teamFile)).toHaveLength(3);
+    await cycleAt(76);
+    expect((await lines(teamFile, 4)).slice(3)).toEqual([
+      '[tmux-orc] dev (team:1) idle 52s; qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); crash (team:5) idle 52s',
+    ]);
+    expect((await lines(otherFile, 2)).slice(1)).toEqual(['[tmux-orc] solo (other:1) idle 46s']);
+    for (const line of [...(await lines(teamFile)), ...(await lines(otherFile))]) {
+      expect(line).not.toMatch(/\bops\b|\bpm\b|PM \(/);
+    }
+  }, 90_000);
+});
+
+async function waitFor(test: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
