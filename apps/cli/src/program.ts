@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { registerBenchmarkCommand } from './commands/benchmark.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
 
@@ -19,6 +20,7 @@ export function createProgram(): Command {
     .option('--config <file>', 'configuration file to load')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
+  registerBenchmarkCommand(program);
   registerConfigCommands(program);
   registerDemoCommand(program);
   return program;

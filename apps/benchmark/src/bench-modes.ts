@@ -1,0 +1,157 @@
+import { AsyncHealthChecker, HealthChecker } from '@tmux-orc/health-checker';
+import { type MonitoredPane, type MonitoringStrategy, createConcurrentStrategy, createPollingStrategy, createStrategyHost } from '@tmux-orc/strategies';
+import { createStrategy as createAdaptiveStrategy } from '@tmux-orc/strategy-adaptive';
+import {
+  ControlModeConnection,
+  ExecConnection,
+  type PoolMetrics,
+  type TmuxRunner,
+  type TmuxServer,
+  capturePanes,
+  createTmuxConnectionPool,
+  listPanes,
+} from '@tmux-orc/tmux-pool';
+import { asMonitored } from './bench-fleet.js';
+import { countingRunner } from './counting-runner.js';
+
+/** What a mode exposes to the measuring loop. */
+export interface ModeSession {
+  /** One full cycle; resolves with the number of panes whose screen was captured. */
+  cycle(): Promise<number>;
+  /** tmux processes started so far by this mode (exec commands plus control clients opened). */
+  processesStarted(): number;
+  /** Pool and cache counters, when the mode has them. */
+  stats(): { pool: PoolMetrics | null; cache: Record<string, unknown> | null };
+  tearDown(): Promise<void>;
+}
+
+/** One monitoring mode the benchmark compares. */
+export interface BenchMode {
+  readonly name: 'sync' | 'async-exec' | 'control' | 'adaptive' | 'floor';
+  readonly description: string;
+  setUp(server: TmuxServer, agents: readonly MonitoredPane[]): Promise<ModeSession>;
+}
+
+const clock = { now: () => Date.now() };
+// Full cycles: every screen is captured anew (a 1 ms content TTL), except where the adaptive
+// strategy decides not to look; its own cache settings are the defaults.
+const NO_REUSE_MS = 1;
+
+function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[]): () => Promise<MonitoredPane[]> {
+  const ids = new Set(agents.map((agent) => agent.id));
+  return async () => (await listPanes(runner)).filter((pane) => ids.has(pane.id)).map(asMonitored);
+}
+
+async function strategyCycleSession(
+  runner: TmuxRunner & { transport?: 'control' | 'exec' },
+  checker: HealthChecker | AsyncHealthChecker,
+  strategy: MonitoringStrategy,
+  agents: readonly MonitoredPane[],
+  extra: { processes(): number; pool(): PoolMetrics | null; close(): Promise<void>; captures(): number },
+): Promise<ModeSession> {
+  const host = createStrategyHost(strategy, { services: { runner, checker, clock } });
+  const discover = discoverer(runner, agents);
+  return {
+    async cycle() {
+      const before = extra.captures();
+      await host.observe(await discover());
+      return extra.captures() - before;
+    },
+    processesStarted: extra.processes,
+    stats: () => ({ pool: extra.pool(), cache: checker instanceof AsyncHealthChecker ? { pane_content: checker.cacheStats() } : null }),
+    async tearDown() {
+      await host.dispose();
+      await extra.close();
+    },
+  };
+}
+
+function execParts(server: TmuxServer) {
+  const counted = countingRunner(new ExecConnection(server));
+  return {
+    counted,
+    extra: {
+      processes: () => counted.total(),
+      pool: () => null,
+      close: async () => {},
+      captures: () => counted.counts.get('capture-pane') ?? 0,
+    },
+  };
+}
+
+async function controlParts(server: TmuxServer) {
+  const pool = createTmuxConnectionPool({ server, transport: 'control' });
+  await pool.warmUp();
+  const counted = countingRunner(pool);
+  const runner = Object.assign(counted, { transport: pool.transport });
+  return {
+    runner,
+    extra: {
+      processes: () => pool.metrics().created,
+      pool: () => pool.metrics(),
+      close: () => pool.close(),
+      captures: () => counted.counts.get('capture-pane') ?? 0,
+    },
+  };
+}
+
+export const syncMode: BenchMode = {
+  name: 'sync',
+  description: 'polling strategy, one tmux process per command (the baseline)',
+  async setUp(server, agents) {
+    const { counted, extra } = execParts(server);
+    const checker = new HealthChecker({ runner: counted, clock });
+    return strategyCycleSession(counted, checker, createPollingStrategy(), agents, extra);
+  },
+};
+
+export const asyncExecMode: BenchMode = {
+  name: 'async-exec',
+  description: 'concurrent strategy (p-limit 20), one tmux process per command',
+  async setUp(server, agents) {
+    const { counted, extra } = execParts(server);
+    const checker = new AsyncHealthChecker({ runner: counted, clock, concurrency: 20, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(counted, checker, createConcurrentStrategy({ concurrency: 20 }), agents, extra);
+  },
+};
+
+export const controlMode: BenchMode = {
+  name: 'control',
+  description: 'concurrent strategy over the control-mode pool',
+  async setUp(server, agents) {
+    const { runner, extra } = await controlParts(server);
+    const checker = new AsyncHealthChecker({ runner, clock, concurrency: 20, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(runner, checker, createConcurrentStrategy({ concurrency: 20 }), agents, extra);
+  },
+};
+
+export const adaptiveMode: BenchMode = {
+  name: 'adaptive',
+  description: 'adaptive plugin strategy over the control-mode pool',
+  async setUp(server, agents) {
+    const { runner, extra } = await controlParts(server);
+    const checker = new AsyncHealthChecker({ runner, clock, concurrency: 20 });
+    return strategyCycleSession(runner, checker, createAdaptiveStrategy({}), agents, extra);
+  },
+};
+
+export const floorMode: BenchMode = {
+  name: 'floor',
+  description: 'list-panes plus every capture pipelined on one control client, no classification',
+  async setUp(server, agents) {
+    const connection = await ControlModeConnection.connect({ server });
+    const discover = discoverer(connection, agents);
+    return {
+      async cycle() {
+        const panes = await discover();
+        const screens = await capturePanes(connection, panes.map((pane) => pane.id));
+        return screens.size;
+      },
+      processesStarted: () => 1,
+      stats: () => ({ pool: null, cache: null }),
+      tearDown: () => connection.close(),
+    };
+  },
+};
+
+export const allModes: readonly BenchMode[] = [syncMode, asyncExecMode, controlMode, adaptiveMode, floorMode];

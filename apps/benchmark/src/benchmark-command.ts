@@ -1,0 +1,74 @@
+import { writeFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { type BenchMode, allModes } from './bench-modes.js';
+import { parseAgentCounts } from './parse-agent-counts.js';
+import { renderChart } from './render-chart.js';
+import { renderTable } from './render-table.js';
+import { runBenchmark } from './run-benchmark.js';
+
+interface BenchmarkOptions {
+  agents: string;
+  compare?: boolean;
+  modes?: string;
+  json?: boolean;
+  chart?: string;
+  cycles?: string;
+}
+
+/**
+ * Adds the benchmark's options and action to `command`: the same code serves `tmux-orc-bench` and
+ * `tmux-orc benchmark`.
+ */
+export function defineBenchmarkCommand(command: Command): Command {
+  return command
+    .description('measure full monitoring cycles on a private tmux server with simulated agents, every mode side by side')
+    .option('--agents <n[,n…]>', 'fleet size(s); a list sweeps', '100')
+    .option('--compare', 'compare every mode (sync, async-exec, control, adaptive, floor); the default')
+    .option('--modes <list>', 'only these modes, comma-separated')
+    .option('--cycles <n>', 'measured cycles per mode at least (default 5)')
+    .option('--json', 'print JSON (an object for one size, an array for a sweep)')
+    .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
+    .action(async (options: BenchmarkOptions) => {
+      const counts = parseAgentCounts(options.agents);
+      const modes = selectModes(options.modes);
+      const minCycles = options.cycles === undefined ? undefined : Number(options.cycles);
+      if (minCycles !== undefined && (!Number.isInteger(minCycles) || minCycles < 1)) throw new Error(`Expected --cycles to be a positive integer, got \`${options.cycles}\``);
+      const abort = new AbortController();
+      const onSignal = (): void => abort.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const bar = new cliProgress.SingleBar(
+        { format: ' {bar} {value}/{total} modes | {label}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(counts.length * modes.length, 0, { label: 'starting' });
+      try {
+        const reports = await runBenchmark({
+          agents: counts,
+          modes,
+          measure: minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) },
+          signal: abort.signal,
+          onProgress: (done, _total, label) => bar.update(done, { label }),
+        });
+        bar.stop();
+        if (options.chart) writeFileSync(options.chart, renderChart(reports, `tmux-orc cycle time, ${new Date().toISOString().slice(0, 10)}`));
+        const [single] = reports;
+        if (options.json) process.stdout.write(`${JSON.stringify(reports.length === 1 ? single : reports, null, 2)}\n`);
+        else process.stdout.write(renderTable(reports));
+      } finally {
+        bar.stop();
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+    });
+}
+
+function selectModes(list: string | undefined): readonly BenchMode[] {
+  if (list === undefined) return allModes;
+  return list.split(',').map((name) => {
+    const mode = allModes.find((candidate) => candidate.name === name.trim());
+    if (mode === undefined) throw new Error(`Expected --modes to name modes among ${allModes.map((m) => m.name).join(', ')}, got \`${name}\``);
+    return mode;
+  });
+}
