@@ -19,21 +19,34 @@ export interface HookEvent {
 /** Runs one hook command; injectable so tests and the daemon can observe or replace it. */
 export type HookCommandRunner = (command: string, event: HookEvent, env: Readonly<Record<string, string>>, timeoutMs: number) => Promise<void>;
 
-/** The default {@link HookCommandRunner}: `sh -c command` via execa, killed after the timeout. */
+/**
+ * The default {@link HookCommandRunner}: `sh -c command` via execa in its own process group, so a
+ * hook that outlives its timeout is killed with everything it started (a `sleep` it spawned would
+ * otherwise hold the pipes open).
+ */
 export function createExecaHookRunner(logger: Logger): HookCommandRunner {
   return async (command, event, env, timeoutMs) => {
-    const result = await execa(command, {
+    const child = execa(command, {
       shell: true,
       input: JSON.stringify(event),
       env,
-      timeout: timeoutMs,
-      forceKillAfterDelay: 1000,
+      detached: true,
       reject: false,
       stdout: 'ignore',
       stderr: 'pipe',
     });
-    if (result.timedOut) logger.warn('hook killed after its timeout', { command, timeoutMs });
-    else if (result.failed) logger.warn('hook failed', { command, exitCode: result.exitCode ?? null, stderr: result.stderr.slice(0, 500) });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group already ended.
+      }
+    }, timeoutMs);
+    const result = await child.finally(() => clearTimeout(timer));
+    if (timedOut) logger.warn('hook killed after its timeout', { command, timeoutMs });
+    else if (result.failed) logger.warn('hook failed', { command, exitCode: result.exitCode ?? null, stderr: String(result.stderr).slice(0, 500) });
   };
 }
 
