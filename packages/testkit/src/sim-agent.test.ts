@@ -40,6 +40,25 @@ describe('sim-agent.sh', () => {
     expect(waiting).not.toContain('screen waiting-input');
   });
 
+  test('reproduces a full-height screen exactly: unicode, leading blanks, backslashes, % and no scrolling', async () => {
+    await using sandbox = await createTmuxSandbox({ width: 80, height: 24 });
+    const dir = tempDir('tmux-orc-screens-');
+    const rows = [
+      'first row must stay on screen',
+      '╭──────────────────────────────────────╮',
+      '│ ❯ 100% done \\n not a newline  -n -e │',
+      '╰──────────────────────────────────────╯',
+      '    indented by four spaces',
+      ...Array.from({ length: 18 }, (_, i) => `row ${String(i + 6)}`),
+      '? for shortcuts                                     last row, 24 of 24',
+    ];
+    expect(rows).toHaveLength(24);
+    writeFileSync(join(dir, 'full.txt'), `${rows.join('\n')}\n`);
+    const { paneId } = await sandbox.newSession('team', { command: simAgentCommand({ screensDir: dir, screen: 'full' }) });
+    const drawn = await sandbox.waitForScreen(paneId, /last row, 24 of 24/);
+    expect(drawn.split('\n').map((row) => row.trimEnd())).toEqual(rows);
+  });
+
   test('takes its screens dir and initial screen from the environment', async () => {
     await using sandbox = await createTmuxSandbox();
     const dir = tempDir('tmux-orc-screens-');
