@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyScreen } from '../classify-screen.js';
 import type { DetectorPane } from '../detector-pane.js';
+import { toScreenLines } from '../screen-lines.js';
 
 /** Details read off real Claude Code 2.1.330 screens (recorded by @tmux-orc/testkit). */
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '__fixtures__', 'claude-code-2.1.330');
@@ -138,5 +139,17 @@ describe('claude-code detector details on real screens', () => {
     expect(classifyScreen(claude, older).detail.resetAt).toBe('5pm (America/New_York)');
     const answer = idle.replace('● Hello from the fake API. Done.', '● The "usage limit reached" banner means you hit the 5-hour limit.');
     expect(classifyScreen(claude, answer).state).toBe('no_activity');
+  });
+
+  it('forgets an error once a later turn was answered', () => {
+    // Derived from two real screens: the 500 that gave up, then a resent prompt answered.
+    const failed = toScreenLines(screen('error-http500-gave-up-120x40'));
+    const answered = toScreenLines(screen('idle-replied-120x40'));
+    const errorLines = failed.filter((line) => /^❯ ERR500|API Error: 500|If it persists/u.test(line));
+    const turnStart = answered.findIndex((line) => line.startsWith('❯ hello'));
+    expect(errorLines).toHaveLength(3);
+    const derived = [...answered.slice(0, turnStart), ...errorLines, ...answered.slice(turnStart)].join('\n');
+    expect(classifyScreen(claude, derived).state).toBe('no_activity');
+    expect(classifyScreen(claude, [...answered.slice(0, turnStart), ...errorLines, ...answered.slice(-4)].join('\n')).state).toBe('error');
   });
 });

@@ -38,6 +38,8 @@ const apiError = new RegExp(
 );
 const resetTime = /\bresets?(?: at)? (.+?)\.?\s*(?:[·∙|]|$)/iu;
 const banner = /Claude Code v\d|Welcome to Claude Code/u;
+// A user turn in the transcript: `❯ text` at column 0.
+const userTurn = /^❯ \S/u;
 const transcriptTurn = /^\s*(?:[●⏺]\s|[>❯]\s*\S)/u;
 // Text Claude Code itself puts in the empty box; not typed by anyone.
 const placeholders = [/^Try "[^"]*"$/u, /^Resend your message to try again$/u, /^Press up to edit queued messages$/u, /^Once fixed, resend your message$/u];
@@ -127,7 +129,10 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   // Text waiting to be sent (typed into the box, or queued while a turn runs) beats activity.
   if (workingLine !== undefined) return queued ?? result('active', [workingLine]);
 
-  const outcome = lastNonEmptyLines(regions.above, outcomeDepth);
+  // The outcome of the LATEST turn only: an error an earlier turn hit, then resent and
+  // answered, is history.
+  const lastTurn = findLastIndex(regions.above, userTurn);
+  const outcome = lastNonEmptyLines(regions.above.slice(Math.max(0, lastTurn)), outcomeDepth);
   const limitLine = outcome.findLast((line) => rateLimited.test(line));
   if (limitLine !== undefined) {
     const reset = resetTime.exec(limitLine)?.[1];
