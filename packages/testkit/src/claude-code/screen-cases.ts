@@ -319,6 +319,53 @@ export const screenCases: readonly ScreenCase[] = [
       throw new TestkitError('SCREEN_TIMEOUT', `Expected pane ${pane.paneId} to be dead after /exit, got a live pane:\n${await pane.capture()}`);
     },
   },
+  {
+    state: 'idle',
+    name: 'after-error',
+    description: 'prompt `ERR500` with CLAUDE_CODE_MAX_RETRIES=0 (gives up at once), then `hello` answered: the old API error stays in the transcript above an idle prompt.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => {
+      await submitted(pane, 'ERR500 please', (s) => /API Error/.test(s) && READY.test(s) && !BUSY.test(s), 30_000);
+      await pane.submit('hello');
+      return pane.waitForScreen(idleWith(HELLO_REPLY), { timeoutMs: 20_000 });
+    },
+  },
+  {
+    state: 'idle',
+    name: 'after-approval',
+    description: 'prompt `TOOL_BASH clean up`, approved with Enter (1. Yes): the command runs, the turn finishes.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'TOOL_BASH clean up', APPROVAL);
+      await pane.press('Enter');
+      return pane.waitForScreen(idleWith('The tool ran. Done.'), { timeoutMs: 20_000 });
+    },
+  },
+  {
+    state: 'idle',
+    name: 'approval-rejected',
+    description: 'prompt `TOOL_BASH clean up`, the approval panel cancelled with Escape.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'TOOL_BASH clean up', APPROVAL);
+      await pane.press('Escape');
+      return pane.waitForScreen((s) => !APPROVAL.test(s) && READY.test(s) && !BUSY.test(s), { timeoutMs: 20_000 });
+    },
+  },
+  {
+    state: 'idle',
+    name: 'interrupted',
+    description: 'prompt `SLOW:40 write the report`, interrupted with Escape while it streams.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 4 of/.test(s));
+      await pane.press('Escape');
+      return pane.waitForScreen((s) => READY.test(s) && !BUSY.test(s), { timeoutMs: 20_000 });
+    },
+  },
+  {
+    state: 'idle',
+    name: 'long-reply',
+    description: 'prompt `SLOW:10 write it all`: a reply long enough to scroll the banner away, finished.',
+    drive: async ({ pane }) => replied(pane, 'SLOW:10 write it all', 'step 40 of 40.'),
+  },
   ...permissionModeCases('bypassPermissions'),
   ...permissionModeCases('acceptEdits'),
   ...permissionModeCases('plan'),

@@ -33,7 +33,7 @@ export type FakeReply =
 
 /** What a scenario sees of the request it answers. */
 export interface FakeRequestContext {
-  /** Text of the last user message's text blocks, joined by newlines. */
+  /** The last text block of the last user message, without Claude Code's `<system-reminder>` notes. */
   readonly promptText: string;
   /** Text of the request's system prompt (string or text blocks). */
   readonly systemText: string;

@@ -15,12 +15,23 @@ function withoutReminders(text: string): string {
   return text.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
 }
 
-function textOf(content: unknown): string {
+function textBlocks(content: unknown): string[] {
   return blocks(content)
     .filter((b) => b.type === 'text' && typeof b.text === 'string')
     .map((b) => withoutReminders(String(b.text)))
-    .filter((text) => text !== '')
-    .join('\n');
+    .filter((text) => text !== '');
+}
+
+function textOf(content: unknown): string {
+  return textBlocks(content).join('\n');
+}
+
+/**
+ * The newest prompt: the last text block of the last user message. After a failed turn Claude
+ * Code sends the failed prompt and the new one in a single user message; only the new one counts.
+ */
+function lastPrompt(content: unknown): string {
+  return textBlocks(content).at(-1) ?? '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -35,7 +46,7 @@ export function toRequestContext(body: unknown, now: number): FakeRequestContext
   const content = lastUser?.['content'];
   const tools = request['tools'];
   return {
-    promptText: textOf(content),
+    promptText: lastPrompt(content),
     systemText: textOf(request['system']),
     isToolResult: blocks(content).some((b) => b.type === 'tool_result'),
     hasTools: Array.isArray(tools) && tools.length > 0,

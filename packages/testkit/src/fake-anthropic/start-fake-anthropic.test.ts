@@ -160,6 +160,16 @@ describe('startFakeAnthropic', () => {
     expect(server.requests.at(-1)?.context?.promptText).toBe('hello');
   });
 
+  it('reads keywords from the newest prompt when a failed prompt and a new one share one user message', async () => {
+    const server = await start();
+    const res = await post(server, [
+      { type: 'text', text: 'ERR500 please' },
+      { type: 'text', text: 'hello' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(server.requests.at(-1)?.scenario).toBe('default');
+  });
+
   it('answers side requests without tools with a short reply even when the prompt has a keyword', async () => {
     const server = await start();
     const res = await post(server, 'ERR500', { tools: [] });
