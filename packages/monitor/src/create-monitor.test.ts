@@ -134,4 +134,26 @@ describe('createMonitor on real tmux', () => {
     expect(status.servers[0]?.transport).toBe('exec');
     expect(status.agents.map((a) => [a.name, a.detector])).toEqual([['dev', 'shell']]);
   });
+
+  it('loads the strategy config names, the adaptive plugin included', async () => {
+    const sandbox = await useTmuxSandbox();
+    await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand() });
+    const base = configFor(sandbox);
+    const config = { ...base, monitoring: { ...base.monitoring, async: { ...base.monitoring.async, strategy: 'adaptive' } } };
+    const monitor = createMonitor(config);
+    onTestFinished(() => monitor.stop());
+    const { status } = await monitor.runCycle();
+    expect(status.current_strategy).toBe('adaptive');
+    expect(status.agents.map((a) => a.name)).toEqual(['dev']);
+  });
+
+  it('says which strategy it could not load', async () => {
+    const sandbox = await useTmuxSandbox();
+    await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand() });
+    const base = configFor(sandbox);
+    const config = { ...base, monitoring: { ...base.monitoring, async: { ...base.monitoring.async, strategy: 'no-such-strategy-xyz' } } };
+    const monitor = createMonitor(config);
+    onTestFinished(() => monitor.stop());
+    await expect(monitor.runCycle()).rejects.toMatchObject({ code: 'STRATEGY_UNAVAILABLE', message: expect.stringMatching(/Expected to load the strategy `no-such-strategy-xyz`/) });
+  });
 });
