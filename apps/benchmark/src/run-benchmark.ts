@@ -14,6 +14,8 @@ export interface RunBenchmarkOptions {
   readonly measure?: Partial<MeasureOptions>;
   /** Called as work progresses: total steps and steps done. */
   readonly onProgress?: (done: number, total: number, label: string) => void;
+  /** Told the socket name of each private tmux server as it starts (for logs and tests). */
+  readonly onServer?: (socketName: string) => void;
   /** Aborts between cycles (Ctrl-C); the server is still torn down. */
   readonly signal?: AbortSignal;
 }
@@ -38,6 +40,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchR
     options.signal?.addEventListener('abort', kill, { once: true });
     try {
       sandbox = await createTmuxSandbox({ width: 120, height: 40 });
+      options.onServer?.(sandbox.socketName);
       options.onProgress?.(done, total, `${count} agents: starting`);
       const agents = await startBenchFleet(sandbox, count);
       const results = [];
