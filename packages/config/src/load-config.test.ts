@@ -100,6 +100,13 @@ describe('loadConfig layers', () => {
     expect(sources['recovery.start_commands.claude']).toBe('default');
   });
 
+  it('passes strategy_options through as written, nested values and all', async () => {
+    await write(join(home, 'config.yaml'), 'monitoring:\n  async:\n    strategy: adaptive\n    strategy_options:\n      staleness: 30\n      always_capture_states: [error, crashed]\n');
+    const { config, sources } = await loadConfig({ env: { TMUX_ORC_HOME: home } });
+    expect(config.monitoring.async.strategy_options).toEqual({ staleness: 30, always_capture_states: ['error', 'crashed'] });
+    expect(sources['monitoring.async.strategy_options.staleness']).toBe(`file:${join(home, 'config.yaml')}`);
+  });
+
   it('resolves a relative logging.directory against home', async () => {
     await write(join(home, 'config.yaml'), 'logging:\n  directory: my-logs\n');
     expect((await loadConfig({ env: { TMUX_ORC_HOME: home } })).config.logging.directory).toBe(join(home, 'my-logs'));

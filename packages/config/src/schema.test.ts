@@ -42,6 +42,17 @@ describe('configSchema', () => {
     expect(configSchema.safeParse({ ...defaults, servers: [server] }).success).toBe(valid);
   });
 
+  it('takes any record as strategy_options (the strategy checks it) and nothing else', () => {
+    const withOptions = (strategy_options: unknown) => ({
+      ...defaults,
+      monitoring: { ...defaults.monitoring, async: { ...defaults.monitoring.async, strategy_options } },
+    });
+    expect(defaults.monitoring.async.strategy_options).toEqual({});
+    expect(configSchema.safeParse(withOptions({ concurrency: 8, nested: { any: ['thing'] } })).success).toBe(true);
+    expect(configSchema.safeParse(withOptions('concurrency=8')).success).toBe(false);
+    expect(configSchema.safeParse(withOptions([8])).success).toBe(false);
+  });
+
   it('requires at least one server', () => {
     expect(configSchema.safeParse({ ...defaults, servers: [] }).success).toBe(false);
   });

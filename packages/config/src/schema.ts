@@ -68,6 +68,8 @@ const monitoringSchema = z.strictObject({
   async: z.strictObject({
     enabled: z.boolean(),
     strategy: nonEmpty,
+    /** Options of the selected strategy, passed to its factory as written; the strategy validates them. */
+    strategy_options: z.record(z.string(), z.unknown()),
     pool: poolSchema,
     cache: cacheSchema,
   }),
