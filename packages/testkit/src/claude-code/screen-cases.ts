@@ -332,6 +332,12 @@ export const screenCases: readonly ScreenCase[] = [
   },
   {
     state: 'idle',
+    name: 'after-stream-error',
+    description: 'prompt `ERR_STREAM go`: every try streams some text, then an `overloaded_error` event mid-answer; Claude Code sends the request twice, then shows the partial text as a finished turn, with no error on screen.',
+    drive: async ({ pane }) => replied(pane, 'ERR_STREAM go', 'reading the files first.'),
+  },
+  {
+    state: 'idle',
     name: 'after-approval',
     description: 'prompt `TOOL_BASH clean up`, approved with Enter (1. Yes): the command runs, the turn finishes.',
     drive: async ({ pane }) => {

@@ -49,6 +49,7 @@ function sideReply(request: FakeRequestContext): FakeReply {
  * | `ERR429` | HTTP 429 with `retry-after` and `anthropic-ratelimit-*` headers |
  * | `ERR429_UNIFIED` | HTTP 429 with subscription-style `anthropic-ratelimit-unified-*` headers |
  * | `ERR401` | HTTP 401 `authentication_error` |
+ * | `ERR_STREAM` | a 200 stream that sends some text, then an `overloaded_error` event mid-answer |
  * | `SAY: words` | the reply text starts with `words` (combine with `SLOW`) |
  * | anything else | a short text reply |
  *
@@ -143,6 +144,17 @@ export const defaultScenarios: readonly FakeScenario[] = [
       name: 'Write',
       text: 'I will write the notes file.',
       input: { file_path: '/tmp/tmux-orc-fake-notes.txt', content: 'hello from the fake API\n' },
+    }),
+  },
+  {
+    name: 'err-stream',
+    match: 'ERR_STREAM',
+    reply: () => ({
+      kind: 'text',
+      text: 'Starting the work now, reading the files first.',
+      chunks: 4,
+      chunkDelayMs: 250,
+      streamError: { type: 'overloaded_error', message: 'Overloaded' },
     }),
   },
   { name: 'hang', match: 'HANG', reply: () => ({ kind: 'hang' }) },

@@ -15,6 +15,8 @@ export type FakeReply =
       readonly chunks?: number;
       readonly chunkDelayMs?: number;
       readonly firstTokenDelayMs?: number;
+      /** Ends the stream after the text deltas with an `error` event instead of `message_stop`. */
+      readonly streamError?: { readonly type: string; readonly message: string };
     }
   | {
       readonly kind: 'tool_use';

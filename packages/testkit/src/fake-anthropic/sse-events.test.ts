@@ -32,4 +32,10 @@ describe('streamEvents', () => {
   it('gives a hang reply only message_start and ping, never message_stop', () => {
     expect(streamEvents({ kind: 'hang' }, ids).map((e) => e.event)).toEqual(['message_start', 'ping']);
   });
+
+  it('ends a streamError reply with an error event after the text, without message_stop', () => {
+    const events = streamEvents({ kind: 'text', text: 'abcd', chunks: 2, streamError: { type: 'overloaded_error', message: 'Overloaded' } }, ids);
+    expect(events.map((e) => e.event).slice(-3)).toEqual(['content_block_delta', 'content_block_delta', 'error']);
+    expect(events.at(-1)?.data).toEqual({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+  });
 });

@@ -46,7 +46,8 @@ function tokens(text: string): number {
 /**
  * The event sequence of a streamed reply: `message_start`, per block `content_block_start`,
  * `content_block_delta`s and `content_block_stop`, then `message_delta` (stop reason, usage) and
- * `message_stop`. A `hang` reply yields only `message_start` and `ping`.
+ * `message_stop`. A `hang` reply yields only `message_start` and `ping`; a text reply with
+ * `streamError` ends with an `error` event after its text deltas.
  */
 export function streamEvents(reply: FakeReply, ids: { messageId: string; toolUseId: string; model: string }): SseEvent[] {
   const start: SseEvent = {
@@ -93,6 +94,14 @@ export function streamEvents(reply: FakeReply, ids: { messageId: string; toolUse
         delayMs,
       );
       block({ type: 'text', text: '' }, [{ type: 'text_delta', text: reply.text }], 0);
+    } else if (reply.streamError !== undefined) {
+      // The API fails mid-answer: some text, then an `error` event, and the stream ends.
+      events.push({ event: 'content_block_start', delayMs: 0, data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } } });
+      for (const text of splitIntoChunks(reply.text, chunks)) {
+        events.push({ event: 'content_block_delta', delayMs, data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text } } });
+      }
+      events.push({ event: 'error', delayMs, data: { type: 'error', error: reply.streamError } });
+      return events;
     } else {
       block({ type: 'text', text: '' }, splitIntoChunks(reply.text, chunks).map((text) => ({ type: 'text_delta', text })), delayMs);
     }
