@@ -40,7 +40,7 @@ describe('concurrent strategy', () => {
     expect(() => concurrentStrategyFactory({ concurrency: 0 })).toThrow(
       'Expected the `concurrency` option of strategy `concurrent` to be a positive integer, got a number (`0`)',
     );
-    expect(() => createConcurrentStrategy({ concurrency: 1.5 })).toThrow('got `1.5`');
+    expect(() => createConcurrentStrategy({ concurrency: 1.5 })).toThrow('to be a positive integer, got a number (`1.5`)');
     expect(() => concurrentStrategyFactory({ concurency: 5 })).toThrow(
       'Expected only `concurrency` for strategy `concurrent`, got unknown option `concurency`',
     );

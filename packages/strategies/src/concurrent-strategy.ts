@@ -1,5 +1,6 @@
 import type { HealthResult } from '@tmux-orc/health-checker';
 import pLimit from 'p-limit';
+import { describeValue } from './describe-value.js';
 import type { MonitoringStrategy, Observation, StrategyFactory } from './monitoring-strategy.js';
 import { strategySpecificationVersion } from './monitoring-strategy.js';
 import { failedCheckResult, freshObservation } from './observation.js';
@@ -22,7 +23,7 @@ export const defaultConcurrency = 20;
 export function createConcurrentStrategy(options: ConcurrentStrategyOptions = {}): MonitoringStrategy {
   const concurrency = options.concurrency ?? defaultConcurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new StrategyError('INVALID_OPTION', `Expected the \`concurrency\` option of strategy \`concurrent\` to be a positive integer, got \`${String(concurrency)}\``);
+    throw new StrategyError('INVALID_OPTION', `Expected the \`concurrency\` option of strategy \`concurrent\` to be a positive integer, got ${describeValue(concurrency)}`);
   }
   const limit = pLimit(concurrency);
   return {

@@ -56,6 +56,9 @@ describe('loadStrategy: module paths', () => {
     const error = await loadError('./plugins/no-factory.mjs');
     expect(error.code).toBe('INVALID_PLUGIN');
     expect(error.message).toBe('Expected `./plugins/no-factory.mjs` to export `createStrategy` or a default function, got an object with keys: bar, foo');
+    expect((await loadError('./plugins/empty.mjs')).message).toBe(
+      'Expected `./plugins/empty.mjs` to export `createStrategy` or a default function, got an object with no keys',
+    );
   });
 
   it('names every problem of a strategy that is not v1', async () => {
