@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { registerBenchmarkCommand } from './commands/benchmark.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerMonitorCommands } from './commands/monitor.js';
+import { registerObserveCommands } from './commands/observe.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -23,5 +25,7 @@ export function createProgram(): Command {
   registerBenchmarkCommand(program);
   registerConfigCommands(program);
   registerDemoCommand(program);
+  registerMonitorCommands(program);
+  registerObserveCommands(program);
   return program;
 }

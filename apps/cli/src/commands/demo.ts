@@ -1,85 +1,118 @@
-import { AsyncHealthChecker } from '@tmux-orc/health-checker';
+import { mkdir } from 'node:fs/promises';
+import type { Config } from '@tmux-orc/config';
+import { createMonitor } from '@tmux-orc/monitor';
 import { createTmuxSandbox } from '@tmux-orc/testkit';
-import { createTmuxConnectionPool, listPanes } from '@tmux-orc/tmux-pool';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { createApiServer } from '../daemon/api-server.js';
+import { observeOnly } from '../daemon/config-servers.js';
+import { demoSocketPath } from '../daemon/daemon-paths.js';
+import { readPaneCwds } from '../daemon/pane-cwds.js';
+import { waitForShutdownSignal } from '../daemon/shutdown-signal.js';
 import { createDemoDriver } from '../demo/demo-driver.js';
 import { createDemoFleet } from '../demo/demo-fleet.js';
-import { renderAgentTable } from '../demo/render-agent-table.js';
+import { formatMs } from '../render/format-age.js';
+import { renderStatusTable, renderSummary } from '../render/status-table.js';
+import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { loadMonitorConfig } from './monitor-options.js';
 
 interface DemoOptions {
   agents: string;
   interval: string;
+  debounce: string;
   cycles?: string;
 }
 
-function positiveNumber(option: string, text: string, integer: boolean): number {
+function positiveNumber(option: string, text: string, integer: boolean): number | string {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new Error(`Expected --${option} to be a positive ${integer ? 'integer' : 'number'}, got \`${text}\``);
+    return `--${option}: expected a positive ${integer ? 'integer' : 'number'}, got \`${text}\``;
   }
   return value;
 }
 
+/** The user's configuration pointed at the demo server, at the demo's pace, with actions off. */
+function demoConfig(config: Config, socketName: string, intervalS: number, debounceS: number): Config {
+  const base = observeOnly(config);
+  return { ...base, servers: [{ socket_name: socketName }], monitoring: { ...base.monitoring, check_interval: intervalS, debounce: debounceS } };
+}
+
 /**
  * Runs the demo: a private tmux server with simulated agents drawing real Claude Code screens and
- * a PM, watched once per interval, shown as a live table; everything is removed on exit.
+ * a PM, watched by the real monitor in the foreground (live table), its API served on
+ * `$TMUX_ORC_HOME/demo-<name>.sock` so `tmux-orc status -L <name>` from another terminal asks it;
+ * everything is removed on exit (Ctrl-C, SIGTERM, errors, `--cycles`).
  */
-async function runDemo(options: DemoOptions): Promise<void> {
+async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: ConfigCommandIo): Promise<number> {
   const count = positiveNumber('agents', options.agents, true);
-  const intervalMs = positiveNumber('interval', options.interval, false) * 1000;
+  const intervalS = positiveNumber('interval', options.interval, false);
+  const debounceS = positiveNumber('debounce', options.debounce, false);
   const cycles = options.cycles === undefined ? Number.POSITIVE_INFINITY : positiveNumber('cycles', options.cycles, true);
+  for (const value of [count, intervalS, debounceS, cycles]) {
+    if (typeof value === 'string') {
+      io.stderr(`${value}\n`);
+      return 2;
+    }
+  }
+  if (typeof count === 'string' || typeof intervalS === 'string' || typeof debounceS === 'string' || typeof cycles === 'string') return 2;
+  const loaded = await loadMonitorConfig(globals, {}, io);
+  if (loaded === undefined) return 2;
+
+  const shutdown = waitForShutdownSignal();
   const sandbox = await createTmuxSandbox({ width: 120, height: 40 });
-  const pool = createTmuxConnectionPool({ server: sandbox.server });
-  let stopping = false;
-  const stop = (): void => {
-    stopping = true;
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const config = demoConfig(loaded.config, sandbox.socketName, intervalS, debounceS);
+  const monitor = createMonitor(config);
+  const socket = demoSocketPath(loaded.home, sandbox.socketName);
+  const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: () => readPaneCwds(sandbox.server) });
+  let failed = false;
   try {
     const fleet = await createDemoFleet(sandbox, count);
     const driver = createDemoDriver(sandbox, fleet.agents);
-    const checker = new AsyncHealthChecker({ runner: pool, debounceMs: 3000, clock: { now: () => Date.now() } });
-    const names = new Map([fleet.pm, ...fleet.agents].map((agent) => [agent.paneId, agent.name]));
-    const live = process.stdout.isTTY;
-    process.stderr.write(`tmux-orc demo: ${count} simulated agents and a PM on a private tmux server.\n`);
-    process.stderr.write(`Look at them:  tmux -L ${sandbox.socketName} attach -t ${fleet.session}\n`);
-    process.stderr.write(`Press Ctrl-C to stop; everything is removed on exit.\n`);
-    for (let cycle = 1; cycle <= cycles && !stopping; cycle += 1) {
-      const started = performance.now();
-      const panes = (await listPanes(pool)).filter((pane) => names.has(pane.id));
-      const results = await checker.checkMany(panes);
-      const cycleMs = performance.now() - started;
-      const rows = panes.flatMap((pane) => {
-        const result = results.get(pane.id);
-        return result === undefined ? [] : [{ name: names.get(pane.id) ?? pane.id, target: pane.target, result }];
-      });
-      const header = `${pc.bold('tmux-orc demo')}  -L ${sandbox.socketName}  cycle ${cycle}  ${cycleMs.toFixed(1)} ms  transport ${pool.transport}`;
-      const frame = `${header}\n${renderAgentTable(rows, Date.now())}\n`;
-      process.stdout.write(live ? `\u001b[H\u001b[2J${frame}` : frame);
-      await driver.step();
-      const wait = Math.max(0, intervalMs - (performance.now() - started));
-      for (let waited = 0; waited < wait && !stopping; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await mkdir(loaded.home, { recursive: true });
+    await api.listen();
+    io.stderr(`tmux-orc demo: ${count} simulated agents and a PM on the private tmux server -L ${sandbox.socketName}\n`);
+    io.stderr(`  from another terminal:  tmux-orc status --detailed -L ${sandbox.socketName}\n`);
+    io.stderr(`  look at the agents:     tmux -L ${sandbox.socketName} attach -t ${fleet.session}\n`);
+    io.stderr('  Ctrl-C stops the demo; everything is removed on exit.\n');
+    const live = process.stdout.isTTY === true;
+    let done: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    monitor.subscribe((event) => {
+      if (event.type !== 'cycle') return;
+      const status = api.statusJson();
+      const header = `${pc.bold('tmux-orc demo')}  -L ${sandbox.socketName}  cycle ${event.cycle}  ${formatMs(event.durationMs)}  ${status.cycle.strategy ?? '-'} on ${status.cycle.transport ?? '-'}`;
+      const frame = `${header}\n${renderSummary(status.summary)}\n${renderStatusTable(status.agents, Date.now())}\n`;
+      io.stdout(live ? `\u001b[H\u001b[2J${frame}` : frame);
+      if (event.cycle >= cycles) done();
+      else void driver.step();
+    });
+    await monitor.start();
+    await Promise.race([finished, shutdown.signal]);
+  } catch (error) {
+    failed = true;
+    io.stderr(`tmux-orc demo: ${error instanceof Error ? error.message : String(error)}\n`);
   } finally {
-    process.removeListener('SIGINT', stop);
-    process.removeListener('SIGTERM', stop);
-    await pool.close();
+    shutdown.dispose();
+    await monitor.stop().catch(() => undefined);
+    await api.close();
     await sandbox.kill();
-    process.stderr.write('tmux-orc demo: stopped; the demo tmux server is gone.\n');
+    io.stderr('tmux-orc demo: stopped; the demo tmux server and its socket are gone.\n');
   }
+  return failed ? 1 : 0;
 }
 
 /** Registers `tmux-orc demo`. */
-export function registerDemoCommand(program: Command): void {
+export function registerDemoCommand(program: Command, io: ConfigCommandIo = processIo()): void {
   program
     .command('demo')
-    .description('watch simulated agents (real Claude Code screens) on a private tmux server; removed on exit')
+    .description('run the monitor on simulated agents (real Claude Code screens) on a private tmux server; removed on exit')
     .option('--agents <n>', 'number of simulated agents', '12')
     .option('--interval <seconds>', 'seconds between cycles', '1')
+    .option('--debounce <seconds>', 'an agent is idle after its screen stayed unchanged this long', '3')
     .option('--cycles <n>', 'stop after this many cycles (default: until Ctrl-C)')
-    .action(async (options: DemoOptions) => {
-      await runDemo(options);
+    .action(async (options: DemoOptions, command: Command) => {
+      process.exitCode = await runDemo(command.optsWithGlobals<GlobalConfigOptions>(), options, io);
     });
 }

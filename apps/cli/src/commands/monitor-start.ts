@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { openSync, closeSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedConfig } from '@tmux-orc/config';
+import { callApi } from '../daemon/api-client.js';
+import { runningDaemonPid } from '../daemon/daemon-lock.js';
+import { daemonPaths } from '../daemon/daemon-paths.js';
+import type { ConfigCommandIo, GlobalConfigOptions } from './config-io.js';
+import { describeEffectiveSettings } from './effective-settings.js';
+import type { MonitorFlags } from './monitor-options.js';
+
+const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The argv that makes a detached `monitor run` see the same configuration as this command. */
+export function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
+  return [
+    binPath,
+    ...(globals.socketName === undefined ? [] : ['-L', globals.socketName]),
+    ...(globals.socketPath === undefined ? [] : ['-S', globals.socketPath]),
+    ...(globals.config === undefined ? [] : ['--config', resolve(cwd, globals.config)]),
+    'monitor',
+    'run',
+    '--detached',
+    ...(flags.async === true ? ['--async'] : flags.async === false ? ['--sync'] : []),
+    ...(flags.strategy === undefined ? [] : ['--strategy', flags.strategy]),
+    ...(flags.poolSize === undefined ? [] : ['--pool-size', flags.poolSize]),
+    ...(flags.cache === undefined ? [] : [flags.cache ? '--cache' : '--no-cache']),
+    ...(flags.interval === undefined ? [] : ['--interval', flags.interval]),
+  ];
+}
+
+async function tail(file: string, lines: number): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * `tmux-orc monitor start`: starts the daemon detached (its own session, output to
+ * `logs/daemon-output.log`) and waits until its API answers. A running daemon makes this a
+ * no-op that says so (exit 0). `--dry-run` only prints what would run.
+ */
+export async function runMonitorStart(
+  loaded: LoadedConfig,
+  globals: GlobalConfigOptions,
+  flags: MonitorFlags,
+  options: { dryRun?: boolean; json?: boolean },
+  io: ConfigCommandIo,
+): Promise<number> {
+  const paths = daemonPaths(loaded);
+  const say = (json: Record<string, unknown>, text: string): void => io.stdout(options.json === true ? `${JSON.stringify(json)}\n` : `${text}\n`);
+  if (options.dryRun === true) {
+    const settings = await describeEffectiveSettings(loaded);
+    if (options.json === true) io.stdout(`${JSON.stringify({ dry_run: true, ...settings }, null, 2)}\n`);
+    else io.stdout(`${settings.lines.join('\n')}\n(dry run: nothing started)\n`);
+    return settings.problem === null ? 0 : 2;
+  }
+  const running = await runningDaemonPid(paths.lockFile);
+  if (running !== null) {
+    say({ running: true, started: false, pid: running, socket: paths.socket }, `tmux-orc monitor: already running (pid ${running})`);
+    return 0;
+  }
+  mkdirSync(paths.logDir, { recursive: true });
+  const out = openSync(paths.daemonOutput, 'a', 0o600);
+  const child = spawn(process.execPath, daemonArgv(globals, flags, io.cwd), { detached: true, stdio: ['ignore', out, out], cwd: io.cwd, env: { ...io.env } });
+  closeSync(out);
+  let exited: number | null | undefined;
+  child.once('exit', (code) => {
+    exited = code;
+  });
+  child.unref();
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (exited !== undefined) break;
+    const answer = await callApi<{ detailed?: { process?: { pid?: number } } }>(paths.socket, '/status', { timeoutMs: 1000 });
+    if (answer.ok && answer.body.detailed?.process?.pid === child.pid) {
+      say({ running: true, started: true, pid: child.pid, socket: paths.socket, log: paths.monitorLog }, `tmux-orc monitor: started (pid ${child.pid}), API on ${paths.socket}, log ${paths.monitorLog}`);
+      return 0;
+    }
+    await sleep(100);
+  }
+  if (exited === 0) {
+    // Another start won the race for the lock: that daemon is the one.
+    const winner = await runningDaemonPid(paths.lockFile);
+    say({ running: winner !== null, started: false, pid: winner, socket: paths.socket }, `tmux-orc monitor: already running (pid ${winner ?? '?'})`);
+    return 0;
+  }
+  if (exited === undefined) child.kill('SIGTERM');
+  io.stderr(`tmux-orc monitor: the daemon did not come up (${exited === undefined ? 'no answer on its socket within 15 s' : `exit code ${exited}`}); last output from ${paths.daemonOutput}:\n${await tail(paths.daemonOutput, 20)}\n`);
+  return 1;
+}

@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { runDaemon } from '../daemon/run-daemon.js';
+import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { runMonitorLogs, logNames } from './monitor-logs.js';
+import { addMonitorFlags, loadMonitorConfig, readMonitorFlags, type MonitorFlags } from './monitor-options.js';
+import { runMonitorStart } from './monitor-start.js';
+import { runMonitorStatus } from './monitor-status.js';
+import { runMonitorStop } from './monitor-stop.js';
+
+type FlagOptions = MonitorFlags & { sync?: boolean; json?: boolean };
+
+/** Registers `tmux-orc monitor start|stop|status|run|logs`. */
+export function registerMonitorCommands(program: Command, io: ConfigCommandIo = processIo()): void {
+  const monitor = program.command('monitor').description('start, stop and inspect the monitor daemon');
+  const load = (command: Command, flags: MonitorFlags = {}) => loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), flags, io);
+
+  addMonitorFlags(
+    monitor
+      .command('start')
+      .description('start the one monitor daemon, detached (already running: says so, exit 0)')
+      .option('--dry-run', 'validate the config, print the effective settings and the transport; start nothing')
+      .option('--json', 'print JSON'),
+  ).action(async (options: FlagOptions & { dryRun?: boolean }, command: Command) => {
+    const flags = readMonitorFlags(options);
+    const loaded = await load(command, flags);
+    if (loaded === undefined) return void (process.exitCode = 2);
+    process.exitCode = await runMonitorStart(loaded, command.optsWithGlobals<GlobalConfigOptions>(), flags, options, io);
+  });
+
+  addMonitorFlags(
+    monitor
+      .command('run')
+      .description('run the monitor daemon in the foreground (Ctrl-C stops it cleanly)')
+      .option('--json', 'print transitions as JSON lines')
+      .addOption(new Option('--detached', 'started by `monitor start`: log only').hideHelp()),
+  ).action(async (options: FlagOptions & { detached?: boolean }, command: Command) => {
+    const loaded = await load(command, readMonitorFlags(options));
+    if (loaded === undefined) return void (process.exitCode = 2);
+    process.exitCode = await runDaemon(loaded, io, { echo: options.detached !== true, json: options.json === true });
+  });
+
+  monitor
+    .command('stop')
+    .description('stop the daemon gracefully: it finishes its cycle, closes its tmux clients; waits and reports')
+    .option('--timeout <seconds>', 'longest wait for the daemon to end', '30')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean; timeout?: string }, command: Command) => {
+      const loaded = await load(command);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runMonitorStop(loaded, options, io);
+    });
+
+  monitor
+    .command('status')
+    .description('is the daemon running (exit 0) or not (exit 3); its pid, socket, cycles and agents')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const loaded = await load(command);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runMonitorStatus(loaded, options, io);
+    });
+
+  monitor
+    .command('logs')
+    .description('print the daemon log (JSON lines, shown readable); -f follows it')
+    .option('-f, --follow', 'keep printing new lines until Ctrl-C')
+    .option('-n, --lines <n>', 'how many of the last lines to print', '20')
+    .addOption(new Option('--file <name>', 'which log').choices(logNames).default('monitor'))
+    .option('--json', 'print the raw JSON lines')
+    .action(async (options: { follow?: boolean; lines: string; file: (typeof logNames)[number]; json?: boolean }, command: Command) => {
+      const loaded = await load(command);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runMonitorLogs(loaded, options, io);
+    });
+}

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { runHealth, type HealthOptions } from './health.js';
+import { loadMonitorConfig } from './monitor-options.js';
+import { runPerfWatch } from './perf-watch.js';
+import { runStatus, type StatusOptions } from './status.js';
+
+/** Registers `tmux-orc status`, `health` and `perf watch`: the commands that look without acting. */
+export function registerObserveCommands(program: Command, io: ConfigCommandIo = processIo()): void {
+  program
+    .command('status')
+    .description('agents with state, since, detector and evidence (from the daemon, or one cycle run here)')
+    .option('--detailed', 'add the connection pool, cache per layer and cycle metrics')
+    .option('--all', 'treat every pane as an agent (runs a cycle here)')
+    .option('--wait', 'without a daemon: look twice, one debounce window apart, as the daemon does')
+    .option('--json', 'print JSON')
+    .action(async (options: StatusOptions, command: Command) => {
+      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), { all: options.all === true }, io);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runStatus(loaded, options, io);
+    });
+
+  program
+    .command('health')
+    .description('check cycle time, pool utilisation, cache hit rate, error rate and connection timeouts; exit 1 if one fails')
+    .option('--max-cycle-ms <ms>', 'slowest acceptable p95 cycle (default: monitoring.check_interval)')
+    .option('--max-pool-utilisation <share>', 'most busy share of open connections (default 0.9)')
+    .option('--min-cache-hit-rate <share>', 'least pane_content hit rate once 20 reads were made (default 0.2)')
+    .option('--max-error-rate <share>', 'most failed tmux commands per command (default 0.05)')
+    .option('--max-timeouts <n>', 'most connection acquisitions that timed out (default 0)')
+    .option('--json', 'print JSON')
+    .action(async (options: HealthOptions, command: Command) => {
+      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runHealth(loaded, options, io);
+    });
+
+  program
+    .command('perf')
+    .description('performance views')
+    .command('watch')
+    .description('live dashboard of pool, cache, cycle times and agents by state; q or Ctrl-C quits')
+    .option('--interval <seconds>', 'seconds between redraws', '1')
+    .action(async (options: { interval: string }, command: Command) => {
+      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await runPerfWatch(loaded, options, io);
+    });
+}

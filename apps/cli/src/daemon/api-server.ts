@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { unlink } from 'node:fs/promises';
+import type { Monitor, MonitorEvent } from '@tmux-orc/monitor';
+import type { Logger } from '@tmux-orc/tmux-pool';
+import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees, type HookSighting } from './claude-hooks.js';
+import { createCycleStats } from './cycle-stats.js';
+import { renderPrometheusMetrics } from './prometheus-metrics.js';
+import { toStatusJson, type StatusJson } from './status-json.js';
+
+/** Options of {@link createApiServer}. */
+export interface ApiServerOptions {
+  readonly monitor: Monitor;
+  readonly socketPath: string;
+  readonly logger: Logger;
+  /** What `status` reports as its source. */
+  readonly source: 'daemon' | 'demo';
+  /** The watched servers' config, so a client can tell whether this monitor watches its server. */
+  readonly servers: readonly unknown[];
+  /** `pane_current_path` of every pane, for hooks that send only their cwd. */
+  readonly paneCwds: () => Promise<ReadonlyMap<string, string>>;
+  readonly clock?: { now(): number };
+}
+
+/** The daemon's HTTP API on its Unix socket. */
+export interface ApiServer {
+  listen(): Promise<void>;
+  /** Ends every event stream and stops listening; removes the socket file. */
+  close(): Promise<void>;
+  statusJson(): StatusJson;
+}
+
+const maxBody = 1024 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBody) reject(new Error(`Expected a hook body under ${maxBody} bytes, got more`));
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, code: number, body: unknown): void {
+  response.writeHead(code, { 'content-type': 'application/json' });
+  response.end(`${JSON.stringify(body)}\n`);
+}
+
+/**
+ * Serves `GET /status`, `GET /metrics`, `GET /events` (server-sent events, one per transition)
+ * and `POST /hooks/claude-code` on a Unix socket created with mode 0600.
+ */
+export function createApiServer(options: ApiServerOptions): ApiServer {
+  const { monitor, logger } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const startedAt = new Date(clock.now()).toISOString();
+  const cycles = createCycleStats();
+  const hooks = new Map<string, HookSighting>();
+  const streams = new Set<ServerResponse>();
+
+  const unsubscribe = monitor.subscribe((event: MonitorEvent) => {
+    if (event.type === 'cycle') cycles.record(event.durationMs);
+    if (event.type !== 'transition') return;
+    const { transition } = event;
+    const data = JSON.stringify(transition);
+    for (const stream of streams) stream.write(`event: transition\ndata: ${data}\n\n`);
+  });
+
+  const statusJson = (): StatusJson => ({
+    ...toStatusJson({ status: monitor.status(), cycles: cycles.snapshot(), source: options.source, startedAt, hooks }),
+    watching: options.servers,
+  });
+
+  async function takeHook(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch (error) {
+      sendJson(response, 400, { error: `Expected a JSON body, got: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    const header = request.headers['x-tmux-pane'];
+    const input = parseClaudeHook(body, Array.isArray(header) ? header[0] : header);
+    if (typeof input === 'string') {
+      sendJson(response, 400, { error: input });
+      return;
+    }
+    const agents = monitor.status().agents;
+    const match = matchHookAgent(input, agents, input.pane === null ? await options.paneCwds() : new Map());
+    if (match.agent === null) {
+      logger.info('claude-code hook for no monitored pane', { event: input.event, pane: input.pane, cwd: input.cwd, reason: match.reason });
+      sendJson(response, 202, { matched: false, reason: match.reason });
+      return;
+    }
+    const implies = impliedState(input);
+    const sighting: HookSighting = {
+      event: input.event,
+      at: new Date(clock.now()).toISOString(),
+      implies,
+      screen_state: match.agent.state,
+      agrees: screenAgrees(implies, match.agent.state),
+      ...(input.sessionId === undefined ? {} : { session_id: input.sessionId }),
+      ...(input.message === undefined ? {} : { message: input.message }),
+      ...(input.toolName === undefined ? {} : { tool_name: input.toolName }),
+    };
+    hooks.set(match.agent.id, sighting);
+    logger.info('claude-code hook', { agent: match.agent.id, target: match.agent.target, by: match.by, ...sighting });
+    // The hook says the screen just changed: look again now instead of at the next tick.
+    void monitor.runCycle().catch((error: unknown) => logger.warn('cycle after a hook failed', { error: String(error) }));
+    sendJson(response, 200, { matched: true, by: match.by, agent: match.agent.id, target: match.agent.target, ...sighting });
+  }
+
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    const route = `${request.method ?? 'GET'} ${path ?? '/'}`;
+    if (route === 'GET /status') return sendJson(response, 200, statusJson());
+    if (route === 'GET /metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      response.end(renderPrometheusMetrics(monitor.status(), cycles.snapshot()));
+      return;
+    }
+    if (route === 'GET /events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      response.write(': tmux-orc transitions\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+    if (route === 'POST /hooks/claude-code') {
+      takeHook(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
+      return;
+    }
+    sendJson(response, 404, { error: `Expected GET /status, /metrics, /events or POST /hooks/claude-code, got ${route}` });
+  });
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': keep-alive\n\n');
+  }, 15_000);
+  heartbeat.unref();
+
+  return {
+    async listen() {
+      // A socket file left by a killed daemon refuses connections: the lock already says it is ours.
+      await unlink(options.socketPath).catch(() => undefined);
+      const previous = process.umask(0o177);
+      try {
+        await new Promise<void>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(options.socketPath, () => {
+            server.off('error', reject);
+            resolve();
+          });
+        });
+      } finally {
+        process.umask(previous);
+      }
+    },
+    async close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      streams.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await unlink(options.socketPath).catch(() => undefined);
+    },
+    statusJson,
+  };
+}

@@ -1,0 +1,16 @@
+/** Every error code the `tmux-orc` command throws. */
+export const cliErrorCodes = ['INVALID_OPTION', 'DAEMON_NOT_RUNNING', 'DAEMON_START_FAILED', 'DAEMON_STOP_FAILED', 'API_FAILED', 'LOCK_FAILED'] as const;
+
+/** One of {@link cliErrorCodes}. */
+export type CliErrorCode = (typeof cliErrorCodes)[number];
+
+/** Base class of the errors the `tmux-orc` command raises itself. */
+export class CliError extends Error {
+  readonly code: CliErrorCode;
+
+  constructor(code: CliErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CliError';
+    this.code = code;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Config } from '@tmux-orc/config';
+import { createMonitor } from '@tmux-orc/monitor';
+import { observeOnly, serversWithPrefix } from './config-servers.js';
+import { createCycleStats } from './cycle-stats.js';
+import { readPaneField } from './pane-cwds.js';
+import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from './status-json.js';
+
+/** Options of {@link oneShotStatus}. */
+export interface OneShotOptions {
+  /** Take a second look one debounce window later, as the daemon would (`status --wait`). */
+  readonly wait: boolean;
+  readonly clock?: { now(): number };
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A first sight of a screen with no activity sign cannot prove idleness (the monitor calls it
+ * `active` until the screen has stayed unchanged for the debounce window). tmux itself knows when
+ * each window last printed (`window_activity`): if that is longer ago than the debounce, the
+ * screen has been still that long and the agent is `idle` since then. Otherwise it stays `active`.
+ */
+export function settleFirstSight(agent: AgentJson, windowActivityS: number | undefined, debounceMs: number, now: number): AgentJson {
+  const firstSight = agent.state === 'active' && typeof agent.detail['unchangedForMs'] === 'number';
+  if (!firstSight || windowActivityS === undefined || windowActivityS <= 0) return agent;
+  const quietMs = now - windowActivityS * 1000;
+  if (quietMs < debounceMs) return { ...agent, detail: { ...agent.detail, basis: 'window_activity', quietMs } };
+  return { ...agent, state: 'idle', since: new Date(windowActivityS * 1000).toISOString(), detail: { ...agent.detail, basis: 'window_activity', quietMs } };
+}
+
+/**
+ * Runs the monitor's cycle here, with every action off, when no daemon watches the server:
+ * one cycle (plus `window_activity` to settle first sights), or with `wait` two cycles one
+ * debounce window apart.
+ */
+export async function oneShotStatus(config: Config, options: OneShotOptions): Promise<StatusJson & { readonly detailed: DetailedJson }> {
+  const clock = options.clock ?? { now: () => Date.now() };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const startedAt = new Date(clock.now()).toISOString();
+  const monitor = createMonitor(observeOnly(config), { clock });
+  const cycles = createCycleStats();
+  monitor.subscribe((event) => {
+    if (event.type === 'cycle') cycles.record(event.durationMs);
+  });
+  try {
+    await monitor.runCycle();
+    const debounceMs = config.monitoring.debounce * 1000;
+    if (options.wait) {
+      await sleep(debounceMs);
+      await monitor.runCycle();
+    }
+    const status = monitor.status();
+    const activity = new Map<string, number>();
+    if (!options.wait) {
+      for (const { server, prefix } of serversWithPrefix(config)) {
+        for (const [pane, value] of await readPaneField(server, '#{window_activity}')) activity.set(`${prefix}${pane}`, Number(value));
+      }
+    }
+    const now = clock.now();
+    const adjust = (agent: AgentJson): AgentJson => settleFirstSight(agent, activity.get(agent.id), debounceMs, now);
+    return toStatusJson({ status, adjust, cycles: cycles.snapshot(), source: 'one-shot', startedAt });
+  } finally {
+    await monitor.stop();
+  }
+}

@@ -1,0 +1,45 @@
+import { agentStates } from '@tmux-orc/health-checker';
+import type { MonitorStatus } from '@tmux-orc/monitor';
+import type { CycleStats } from './cycle-stats.js';
+
+const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+/** Renders the monitor's metrics in the Prometheus text exposition format (version 0.0.4). */
+export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStats): string {
+  const lines: string[] = [];
+  const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: readonly (readonly [Record<string, string>, number])[]): void => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) {
+      const text = Object.entries(labels).map(([key, label]) => `${key}="${escapeLabel(label)}"`).join(',');
+      lines.push(`${name}${text === '' ? '' : `{${text}}`} ${Number.isFinite(value) ? value : 0}`);
+    }
+  };
+  const base = status.base_status;
+  metric('tmux_orc_up', 'gauge', 'Whether the monitor loop is running.', [[{}, base.is_running ? 1 : 0]]);
+  metric('tmux_orc_cycles_total', 'counter', 'Monitoring cycles completed.', [[{}, base.cycle_count]]);
+  metric('tmux_orc_cycle_duration_seconds', 'gauge', 'Duration of the last cycle.', [[{}, (base.last_cycle_time ?? 0) / 1000]]);
+  metric('tmux_orc_cycle_duration_p95_seconds', 'gauge', 'p95 duration of the recent cycles.', [[{}, (cycles.p95_ms ?? 0) / 1000]]);
+  metric('tmux_orc_skipped_cycles_total', 'counter', 'Ticks skipped because the previous cycle was still running.', [[{}, status.skipped_cycles]]);
+  metric('tmux_orc_errors_total', 'counter', 'Failed server cycles and failed actions.', [[{}, base.errors_detected]]);
+  const counts = new Map<string, number>(agentStates.map((state) => [state, 0]));
+  for (const agent of status.agents) counts.set(agent.state, (counts.get(agent.state) ?? 0) + 1);
+  metric('tmux_orc_agents', 'gauge', 'Monitored panes by state.', [...counts].map(([state, n]) => [{ state }, n] as const));
+  metric('tmux_orc_server_up', 'gauge', 'Whether each watched tmux server answers.', status.servers.map((s) => [{ server: s.server, transport: s.transport }, s.up ? 1 : 0] as const));
+  const pool = status.connection_pool;
+  if (pool !== null) {
+    metric('tmux_orc_pool_connections', 'gauge', 'Open tmux connections.', [[{ transport: pool.transport }, pool.size]]);
+    metric('tmux_orc_pool_in_flight', 'gauge', 'Commands in flight.', [[{}, pool.in_flight]]);
+    metric('tmux_orc_pool_connections_created_total', 'counter', 'Connections created.', [[{}, pool.created]]);
+    metric('tmux_orc_pool_connections_recycled_total', 'counter', 'Connections recycled.', [[{}, pool.recycled]]);
+    metric('tmux_orc_pool_acquisitions_total', 'counter', 'Connection acquisitions.', [[{}, pool.acquisitions]]);
+    metric('tmux_orc_pool_acquisition_timeouts_total', 'counter', 'Acquisitions that timed out.', [[{}, pool.acquisition_timeouts]]);
+    metric('tmux_orc_pool_commands_total', 'counter', 'tmux commands run.', [[{}, pool.commands]]);
+    metric('tmux_orc_pool_errors_total', 'counter', 'tmux commands that failed.', [[{}, pool.errors]]);
+  }
+  const layers = Object.entries(status.cache_performance);
+  metric('tmux_orc_cache_hits_total', 'counter', 'Cache hits per layer.', layers.map(([layer, s]) => [{ layer }, s.hits] as const));
+  metric('tmux_orc_cache_misses_total', 'counter', 'Cache misses per layer.', layers.map(([layer, s]) => [{ layer }, s.misses] as const));
+  metric('tmux_orc_cache_entries', 'gauge', 'Entries per cache layer.', layers.map(([layer, s]) => [{ layer }, s.size] as const));
+  metric('tmux_orc_cache_hit_ratio', 'gauge', 'Hit ratio per cache layer.', layers.map(([layer, s]) => [{ layer }, s.hit_rate] as const));
+  return `${lines.join('\n')}\n`;
+}

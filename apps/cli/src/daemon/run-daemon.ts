@@ -1,0 +1,87 @@
+import { unlink, writeFile } from 'node:fs/promises';
+import type { LoadedConfig } from '@tmux-orc/config';
+import { createMonitor } from '@tmux-orc/monitor';
+
+import type { ConfigCommandIo } from '../commands/config-io.js';
+import { createApiServer } from './api-server.js';
+import { acquireDaemonLock } from './daemon-lock.js';
+import { createDaemonLoggers } from './daemon-loggers.js';
+import { daemonPaths } from './daemon-paths.js';
+import { toTmuxServer } from './config-servers.js';
+import { readPaneCwds } from './pane-cwds.js';
+import { waitForShutdownSignal } from './shutdown-signal.js';
+
+/** Options of {@link runDaemon}. */
+export interface RunDaemonOptions {
+  /** Print transitions on stdout (`monitor run` in a terminal); the detached daemon only logs. */
+  readonly echo: boolean;
+  readonly json: boolean;
+}
+
+/**
+ * Runs the one monitor daemon in this process until SIGINT/SIGTERM/SIGHUP: takes the lock, writes
+ * the pid file, serves the API on `monitor.sock` (0600), runs the monitor; on a signal finishes the
+ * cycle, closes every tmux client and removes pid, socket and lock. Returns the exit code.
+ */
+export async function runDaemon(loaded: LoadedConfig, io: ConfigCommandIo, options: RunDaemonOptions): Promise<number> {
+  const paths = daemonPaths(loaded);
+  const { config } = loaded;
+  const lock = await acquireDaemonLock(paths.lockFile);
+  if (!lock.acquired) {
+    io.stdout(options.json ? `${JSON.stringify({ running: true, pid: lock.pid, started: false })}\n` : `tmux-orc monitor: already running (pid ${lock.pid})\n`);
+    return 0;
+  }
+  const loggers = createDaemonLoggers(paths, config.logging.debug_async ? 'debug' : config.logging.level);
+  const log = loggers.monitor;
+  const monitor = createMonitor(config, { logger: log, statePath: paths.stateFile });
+  const api = createApiServer({
+    monitor,
+    socketPath: paths.socket,
+    logger: log,
+    source: 'daemon',
+    servers: config.servers,
+    paneCwds: () => readPaneCwds(toTmuxServer(config.servers[0] ?? { default: true })),
+  });
+  const shutdown = waitForShutdownSignal();
+  let code = 0;
+  try {
+    await writeFile(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });
+    await api.listen();
+    monitor.subscribe((event) => {
+      if (event.type === 'transition') {
+        const t = event.transition;
+        log.info('transition', { ...t });
+        if (options.echo) io.stdout(options.json ? `${JSON.stringify(t)}\n` : `${new Date().toISOString()}  ${JSON.stringify(t)}\n`);
+      }
+      if (event.type === 'report') log.info('report sent', { ...event.report });
+      if (event.type !== 'cycle') return;
+      const status = monitor.status();
+      if (config.logging.performance) {
+        loggers.performance.info('cycle', { cycle: event.cycle, ms: event.durationMs, agents: status.agents.length, strategy: status.current_strategy, transport: status.connection_pool?.transport });
+      }
+      if (event.cycle === 1 || event.cycle % 10 === 0) {
+        loggers.poolStats.info('pool', { cycle: event.cycle, pool: status.connection_pool, cache: status.cache_performance });
+      }
+    });
+    log.info('daemon started', { pid: process.pid, socket: paths.socket, servers: config.servers, strategy: config.monitoring.async.strategy, interval: config.monitoring.check_interval });
+    await monitor.start();
+    if (options.echo) io.stderr(`tmux-orc monitor: running (pid ${process.pid}), API on ${paths.socket}; Ctrl-C to stop\n`);
+    const signal = await shutdown.signal;
+    log.info('stopping', { signal });
+  } catch (error) {
+    code = 1;
+    log.error('daemon failed', { error: error instanceof Error ? error.message : String(error) });
+    io.stderr(`tmux-orc monitor: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    shutdown.dispose();
+    await monitor.stop().catch((error: unknown) => log.error('monitor stop failed', { error: String(error) }));
+    loggers.poolStats.info('pool at stop', { pool: monitor.status().connection_pool, cache: monitor.status().cache_performance });
+    await api.close();
+    await unlink(paths.pidFile).catch(() => undefined);
+    await lock.release();
+    log.info('daemon stopped', { pid: process.pid });
+    loggers.close();
+    if (options.echo) io.stderr('tmux-orc monitor: stopped\n');
+  }
+  return code;
+}

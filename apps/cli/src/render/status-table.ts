@@ -1,0 +1,46 @@
+import Table from 'cli-table3';
+import pc from 'picocolors';
+import type { AgentJson } from '../daemon/status-json.js';
+import { formatAge } from './format-age.js';
+
+const stateColors: Record<string, (text: string) => string> = {
+  active: pc.green,
+  idle: pc.dim,
+  waiting_input: pc.yellow,
+  queued_message: pc.yellow,
+  fresh: pc.cyan,
+  error: pc.red,
+  rate_limited: pc.magenta,
+  compacting: pc.blue,
+  crashed: pc.red,
+  unknown: pc.gray,
+};
+
+/** Colors a state name as the tables show it. */
+export function colorState(state: string): string {
+  return (stateColors[state] ?? ((text: string) => text))(state);
+}
+
+/** The agents as a table: id, target, name, state (colored), for how long, detector, the deciding line. */
+export function renderStatusTable(agents: readonly AgentJson[], now: number, evidenceWidth = 56): string {
+  const table = new Table({ head: ['id', 'target', 'name', 'state', 'for', 'detector', 'evidence'], style: { head: ['bold'], compact: true } });
+  for (const agent of agents) {
+    const evidence = agent.evidence.replace(/\n/g, ' ⏎ ').replace(/\s+/g, ' ').trim();
+    table.push([
+      agent.id,
+      agent.target,
+      agent.role === 'pm' ? `${agent.name} (pm)` : agent.name,
+      colorState(agent.state),
+      formatAge(agent.since, now),
+      agent.detector,
+      evidence.length > evidenceWidth ? `${evidence.slice(0, evidenceWidth - 1)}…` : evidence,
+    ]);
+  }
+  return table.toString();
+}
+
+/** `3 active, 2 idle, 1 waiting_input`. */
+export function renderSummary(summary: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(summary).sort(([a], [b]) => a.localeCompare(b)).map(([state, n]) => `${n} ${colorState(state)}`);
+  return parts.length === 0 ? 'no agents' : parts.join(', ');
+}
