@@ -181,6 +181,60 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
       expect(line).not.toMatch(/\bops\b|\bpm\b|PM \(/);
     }
   }, 90_000);
+
+  it('submits a real queued message, restarts a real Claude Code that exited to its shell, and alerts a whole idle team', async () => {
+    if (!lookup.ok) return;
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const api = await startFakeAnthropic();
+    onTestFinished(() => api.close());
+    const pmFile = join(dir, 'crew-pm.log');
+    await sandbox.newSession('crew', { window: 'pm', command: recorder(pmFile) });
+    const claude = async (window: string): Promise<ClaudeCodePane> => {
+      const pane = await startClaudeCode(sandbox, { binary: lookup.binary, session: 'crew', window, apiUrl: api.url });
+      onTestFinished(() => pane.dispose());
+      return pane;
+    };
+    const a = await claude('Claude-a');
+    const b = await claude('Claude-b');
+    const exited = screenCases.find((c) => c.state === 'crashed' && c.name === 'exited-to-shell');
+    const hello = screenCases.find((c) => c.state === 'idle' && c.name === 'replied');
+    if (exited === undefined || hello === undefined) throw new Error('missing screen cases');
+    await Promise.all([hello.drive({ pane: a, sandbox }), exited.drive({ pane: b, sandbox })]);
+    await a.type('SAY: resubmitted fine');
+    await a.waitForScreen(/❯\s+SAY: resubmitted fine/);
+
+    let now = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const t0 = now;
+    const base = testConfig(sandbox.socketName);
+    const config: Config = {
+      ...base,
+      notifications: { ...base.notifications, escalation: { missing_agent: [0], team_idle: [10] } },
+      recovery: { ...base.recovery, start_commands: { claude: 'claude' } },
+    };
+    const monitor = createMonitor(config, { clock: { now: () => now }, statePath: join(dir, 'crew-state.json') });
+    onTestFinished(() => monitor.stop());
+    const cycleAt = (seconds: number) => {
+      now = t0 + seconds * 1000;
+      return monitor.runCycle();
+    };
+
+    const first = await cycleAt(0);
+    expect(first.status.agents.map((x) => [x.name, x.state])).toEqual([
+      ['pm', 'active'],
+      ['a', 'queued_message'],
+      ['b', 'crashed'],
+    ]);
+    // The monitor pressed Enter for a and typed `claude` at b's shell prompt.
+    await a.waitForScreen(/● resubmitted fine/, { timeoutMs: 20_000 });
+    await b.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
+    expect((await b.info()).currentCommand).toBe('claude');
+
+    await cycleAt(6);
+    expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] b (crew:2) crashed, restarted (1/3 this hour); b (crew:2) fresh']);
+    await cycleAt(12);
+    await cycleAt(18);
+    expect((await lines(pmFile, 2)).slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 12s; team crew: all 2 agents idle 12s']);
+  }, 90_000);
 });
 
 async function waitFor(test: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {

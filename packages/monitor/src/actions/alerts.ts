@@ -57,8 +57,9 @@ export function createAlerts(): {
         const key = `team_idle:${session}`;
         // Only a change seen out of idle ends an episode: a restarted monitor first sees every
         // agent as active (one quiet screen is no proof), which must not restart the escalation.
-        if (members.some((m) => m.transition?.from === 'idle')) delete ctx.state.alerts[key];
-        if (!members.every((m) => m.result.state === 'idle')) continue;
+        if (members.some((m) => (m.transition?.from === 'idle' || m.transition?.from === 'fresh') && m.transition.to !== 'idle')) delete ctx.state.alerts[key];
+        // A fresh agent (started, never given work) has nothing to do either.
+        if (!members.every((m) => m.result.state === 'idle' || m.result.state === 'fresh')) continue;
         const idleSince = Math.max(...members.map((m) => m.result.since));
         const record = (ctx.state.alerts[key] ??= { startedAt: idleSince, sent: [] });
         const elapsed = now - record.startedAt;

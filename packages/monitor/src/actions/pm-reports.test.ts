@@ -64,4 +64,29 @@ describe('createPmReporter', () => {
     silent.collect(agents, [], off);
     expect(silent.pending().size).toBe(0);
   });
+
+  it('keeps a restart line when the restarted agent shows its next state in the same report', async () => {
+    const runner = recordingRunner();
+    const ctx = actionContext();
+    const reporter = createPmReporter();
+    const busyPm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'active' }, runner);
+    const crashed = view({ id: '%1', name: 'dev', state: 'crashed', from: 'idle' }, runner);
+    reporter.collect([busyPm, crashed], [{ agentId: '%1', session: 's', kind: 'crashed', text: 'dev (s:1) crashed, restarted (1/3 this hour)', event: true }], ctx);
+    await reporter.flush([busyPm, crashed], ctx);
+    const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
+    const fresh = view({ id: '%1', name: 'dev', state: 'fresh', from: 'crashed' }, runner);
+    reporter.collect([pm, fresh], [], ctx);
+    await reporter.flush([pm, fresh], ctx);
+    expect(typed(runner.commands)).toEqual(['%0 [tmux-orc] dev (s:1) crashed, restarted (1/3 this hour); dev (s:1) fresh']);
+  });
+
+  it('never tells a PM about its own restart', async () => {
+    const runner = recordingRunner();
+    const ctx = actionContext();
+    const reporter = createPmReporter();
+    const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
+    reporter.collect([pm], [{ agentId: '%0', session: 's', kind: 'crashed', text: 'pm (s:0) crashed, restarted (1/3 this hour)', event: true }], ctx);
+    expect(await reporter.flush([pm], ctx)).toEqual([]);
+    expect(runner.commands).toEqual([]);
+  });
 });

@@ -58,7 +58,9 @@ export function createPmReporter(): {
   const pending = new Map<string, Map<string, ReportItem>>();
   const add = (item: ReportItem): void => {
     const session = pending.get(item.session) ?? new Map<string, ReportItem>();
-    session.set(item.agentId ?? `${item.kind}:${item.text}`, item);
+    // One line per agent and kind: a newer line of the same kind replaces the older one, a restart
+    // line is not overwritten by the state the restarted agent shows next.
+    session.set(item.agentId === null ? `${item.kind}|${item.text}` : `${item.agentId}|${item.kind}`, item);
     pending.set(item.session, session);
   };
 
@@ -72,7 +74,10 @@ export function createPmReporter(): {
         if (!isReportDue(ctx, agent.agentId, agent.result.state, agent.transition !== undefined)) continue;
         add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now) });
       }
+      // A PM is never told about itself (its own restart or unsubmitted message is only logged).
+      const pms = new Set(agents.filter((agent) => agent.pane.role === 'pm').map((agent) => agent.agentId));
       for (const item of extra) {
+        if (item.agentId !== null && pms.has(item.agentId)) continue;
         if (item.agentId !== null && (isPaused(ctx, item.agentId) || !isReportDue(ctx, item.agentId, item.kind, true))) continue;
         add(item);
       }
