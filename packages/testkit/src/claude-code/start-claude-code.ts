@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,8 +189,14 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     const pids = await paneProcessIds(panePid);
     await sandbox.tmux('kill-pane', '-t', paneId).catch(() => undefined);
     await waitForExit(pids, clock);
-    await home.remove();
-    if (madeCwd !== undefined) await rm(madeCwd, { recursive: true, force: true, maxRetries: 5 });
+    // If the sandbox died first, Claude Code was re-parented and is not in `pids`; it may still
+    // recreate HOME while it shuts down, so removal is repeated until the directory stays gone.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await home.remove();
+      if (madeCwd !== undefined) await rm(madeCwd, { recursive: true, force: true, maxRetries: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!existsSync(home.path) && (madeCwd === undefined || !existsSync(madeCwd))) break;
+    }
   };
   return {
     paneId,
