@@ -12,9 +12,6 @@ import { findClaudeCodeBinary } from './claude-code-binary.js';
 import { screenCases } from './screen-cases.js';
 import { recordScreens } from './screen-recorder.js';
 
-// The sandbox's watchdog child is unref'd, so awaiting its exit alone would leave Node's event loop
-// empty and end the script with "unsettled top-level await" (exit 13); this timer keeps it running.
-const keepAlive = setInterval(() => undefined, 1000);
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
 const lookup = await findClaudeCodeBinary();
@@ -35,5 +32,4 @@ const results = await recordScreens({
 });
 const failed = results.filter((r) => r.error !== undefined);
 process.stdout.write(`${results.length - failed.length} screens written to ${outDir}, ${failed.length} failed\n`);
-clearInterval(keepAlive);
 process.exit(failed.length === 0 ? 0 : 1);
