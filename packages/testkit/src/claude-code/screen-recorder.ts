@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startFakeAnthropic } from '../fake-anthropic/start-fake-anthropic.js';
 import { createTmuxSandbox, type TmuxSandbox } from '../tmux-sandbox.js';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
+import { writeFixtureIndex } from './fixture-index.js';
 import type { ScreenCase } from './screen-cases.js';
 import { startClaudeCode } from './start-claude-code.js';
 
@@ -96,7 +97,8 @@ async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit: number
 /**
  * Starts the real Claude Code once per case and size in a private tmux sandbox (one per size),
  * each against its own fake Anthropic API, drives it into the case's state and writes
- * `<outDir>/<state>-<case>-<cols>x<rows>.txt` (`capture-pane -p -J`) plus a `.json` sidecar.
+ * `<outDir>/<state>-<case>-<cols>x<rows>.txt` (`capture-pane -p -J`) plus a `.json` sidecar, then
+ * rewrites `<outDir>/FILES.md`, the table of every recorded file.
  * Sandboxes and APIs are always torn down; failed cases are returned with their error.
  */
 export async function recordScreens(options: RecordScreensOptions): Promise<RecordedScreen[]> {
@@ -111,5 +113,6 @@ export async function recordScreens(options: RecordScreensOptions): Promise<Reco
     });
     results.push(...(await inParallel(tasks, options.concurrency ?? 6)));
   }
+  await writeFixtureIndex(options.outDir);
   return results;
 }
