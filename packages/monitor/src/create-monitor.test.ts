@@ -5,7 +5,8 @@ import { createTmuxConnectionPool, type TmuxConnectionPool, type TmuxServer } fr
 import { execa } from 'execa';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { memoryLogger } from './__fixtures__/agent-views.js';
-import { createMonitor, type MonitorTimers } from './create-monitor.js';
+import { createMonitor } from './create-monitor.js';
+import type { MonitorTimers } from './monitor-api.js';
 
 function configFor(sandbox: TmuxSandbox): Config {
   const base = createDefaultConfig('/tmp/tmux-orc-test-home');

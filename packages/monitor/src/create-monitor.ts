@@ -1,89 +1,29 @@
 import type { Config, ServerConfig } from '@tmux-orc/config';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
-import type { LayerStats } from '@tmux-orc/layered-cache';
 import { loadStrategy, type MonitoredPane, type MonitoringStrategy, type Observation } from '@tmux-orc/strategies';
 import {
   createTmuxConnectionPool,
   describeServer,
   listPanes,
   silentLogger,
-  type Logger,
-  type PoolMetrics,
-  type TmuxRunner,
   type TmuxServer,
 } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView } from './actions/agent-view.js';
 import { createAlerts, type GoneAgent } from './actions/alerts.js';
-import { createPmReporter, type SentReport } from './actions/pm-reports.js';
+import { createPmReporter } from './actions/pm-reports.js';
 import { updateRateLimitPauses } from './actions/rate-limit-pause.js';
 import { restartCrashed } from './actions/restart-crashed.js';
 import { resubmitQueued } from './actions/resubmit-queued.js';
-import { createExecaHookRunner, startHooks, type HookCommandRunner } from './actions/run-hooks.js';
-import { createAgentStateTracker, type AgentTransition } from './agent-state-tracker.js';
-import { systemClock, type Clock } from './clock.js';
+import { createExecaHookRunner, startHooks } from './actions/run-hooks.js';
+import { createAgentStateTracker } from './agent-state-tracker.js';
+import { systemClock } from './clock.js';
 import { discoverPanes } from './discover-panes.js';
+import { buildStatus } from './build-status.js';
 import { MonitorError } from './monitor-error.js';
-import type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
+import type { CycleResult, Monitor, MonitorDeps, MonitorEvent, MonitorPool, MonitorTimers } from './monitor-api.js';
+import type { MonitorStatus } from './monitor-status.js';
 import { readPaneOptions } from './read-pane-options.js';
 import { emptyActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
-
-/** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
-export interface MonitorPool extends TmuxRunner {
-  readonly transport: 'control' | 'exec';
-  metrics(): PoolMetrics;
-  close(): Promise<void>;
-}
-
-/** Timer functions of the cycle loop; inject fakes to drive it in tests. */
-export interface MonitorTimers {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
-
-/** Everything `createMonitor` lets you replace. */
-export interface MonitorDeps {
-  /** Wall clock (ms since the epoch). Default `Date.now()`. */
-  readonly clock?: Clock;
-  readonly logger?: Logger;
-  /** Makes the pool of one server. Default: `createTmuxConnectionPool` with the config's pool settings. */
-  readonly createPool?: (server: TmuxServer, config: Config) => MonitorPool;
-  /** The strategy to run; default: `monitoring.async.strategy` through `loadStrategy`. */
-  readonly strategy?: MonitoringStrategy;
-  /** Loads a strategy by name (also `polling` for the exec fallback). Default: `loadStrategy` of `@tmux-orc/strategies`. */
-  readonly loadStrategy?: (name: string) => Promise<MonitoringStrategy>;
-  /** Where cooldowns and attempt counters persist (`$TMUX_ORC_HOME/state.json`); absent: kept in memory only. */
-  readonly statePath?: string;
-  /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
-  readonly runHook?: HookCommandRunner;
-  readonly timers?: MonitorTimers;
-}
-
-/** What happened in one cycle. */
-export interface CycleResult {
-  readonly transitions: readonly AgentTransition[];
-  readonly reports: readonly SentReport[];
-  readonly status: MonitorStatus;
-}
-
-/** Something the monitor tells subscribers about. */
-export type MonitorEvent =
-  | { readonly type: 'transition'; readonly transition: AgentTransition }
-  | { readonly type: 'report'; readonly report: SentReport }
-  | { readonly type: 'cycle'; readonly durationMs: number; readonly cycle: number };
-
-/** The monitor service. */
-export interface Monitor {
-  /** Runs one cycle now (waits for a cycle already running, then runs its own). */
-  runCycle(): Promise<CycleResult>;
-  /** Starts a cycle every `monitoring.check_interval`; a cycle never overlaps the previous one. */
-  start(): Promise<void>;
-  /** Stops the loop, finishes the cycle in progress and the running hooks, closes every tmux client. */
-  stop(): Promise<void>;
-  /** The status snapshot and metrics. */
-  status(): MonitorStatus;
-  /** Calls `listener` for every transition, report and cycle; returns the unsubscribe function. */
-  subscribe(listener: (event: MonitorEvent) => void): () => void;
-}
 
 interface WatchedServer {
   readonly label: string;
@@ -118,43 +58,6 @@ function defaultPool(server: TmuxServer, config: Config): MonitorPool {
 function vanished(observation: Observation): boolean {
   const { result } = observation;
   return result.state === 'unknown' && result.detector === 'none' && /no longer exists/.test(result.detail.reason ?? '');
-}
-
-function sumMetrics(all: readonly PoolMetrics[]): PoolMetrics | null {
-  const [first, ...rest] = all;
-  if (first === undefined) return null;
-  return rest.reduce<PoolMetrics>(
-    (sum, m) => ({
-      transport: sum.transport === 'exec' || m.transport === 'exec' ? 'exec' : 'control',
-      fallback_reason: sum.fallback_reason ?? m.fallback_reason,
-      size: sum.size + m.size,
-      created: sum.created + m.created,
-      reused: sum.reused + m.reused,
-      recycled: sum.recycled + m.recycled,
-      in_flight: sum.in_flight + m.in_flight,
-      acquisitions: sum.acquisitions + m.acquisitions,
-      acquisition_timeouts: sum.acquisition_timeouts + m.acquisition_timeouts,
-      commands: sum.commands + m.commands,
-      errors: sum.errors + m.errors,
-    }),
-    { ...first },
-  );
-}
-
-function sumLayerStats(all: readonly LayerStats[]): LayerStats {
-  const total = all.reduce(
-    (sum, s) => ({
-      hits: sum.hits + s.hits,
-      misses: sum.misses + s.misses,
-      size: sum.size + s.size,
-      total_size: sum.total_size + s.total_size,
-      evictions: sum.evictions + s.evictions,
-      deduplicated: sum.deduplicated + s.deduplicated,
-    }),
-    { hits: 0, misses: 0, size: 0, total_size: 0, evictions: 0, deduplicated: 0 },
-  );
-  const reads = total.hits + total.misses;
-  return { ...total, hit_rate: reads === 0 ? 0 : total.hits / reads };
 }
 
 /**
@@ -376,46 +279,19 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   }
 
   function status(): MonitorStatus {
-    const records = agentTracker.all();
-    const agents: AgentStatus[] = records
-      .map(({ agentId, pane, result }) => ({
-        id: agentId,
-        target: pane.target,
-        session: pane.session,
-        window: pane.windowName,
-        name: pane.name,
-        role: pane.role,
-        detector: result.detector,
-        state: result.state,
-        since: new Date(result.since).toISOString(),
-        detail: result.detail,
-        evidence: result.evidence,
-      }))
-      .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
-    const agentsOnly = agents.filter((a) => a.role === 'agent');
     const watched = servers ?? [];
-    const serverStatus: ServerStatus[] = watched.map((s) => {
-      const metrics = s.pool.metrics();
-      return { server: s.label, up: s.up, error: s.error, consecutive_failures: s.failures, transport: metrics.transport, fallback_reason: metrics.fallback_reason };
-    });
-    return {
-      base_status: {
-        is_running: started,
-        active_agents: agentsOnly.filter((a) => a.state === 'active').length,
-        idle_agents: agentsOnly.filter((a) => a.state === 'idle').length,
-        cycle_count: cycleCount,
-        last_cycle_time: lastCycleTime,
-        errors_detected: errorsDetected,
-      },
-      current_strategy: strategy?.name ?? null,
+    return buildStatus({
+      records: agentTracker.all(),
+      servers: watched.map((s) => ({ label: s.label, up: s.up, error: s.error, failures: s.failures, metrics: s.pool.metrics(), cache: s.checker.cacheStats() })),
+      running: started,
+      cycleCount,
+      lastCycleTime,
+      lastCycleAt,
+      errorsDetected,
+      skippedCycles,
+      strategy: strategy?.name ?? null,
       fallback,
-      connection_pool: sumMetrics(watched.map((s) => s.pool.metrics())),
-      cache_performance: watched.length === 0 ? {} : { pane_content: sumLayerStats(watched.map((s) => s.checker.cacheStats())) },
-      skipped_cycles: skippedCycles,
-      last_cycle_at: lastCycleAt === null ? null : new Date(lastCycleAt).toISOString(),
-      servers: serverStatus,
-      agents,
-    };
+    });
   }
 
   return {

@@ -1,4 +1,6 @@
-export { createMonitor, type CycleResult, type Monitor, type MonitorDeps, type MonitorEvent, type MonitorPool, type MonitorTimers } from './create-monitor.js';
+export { createMonitor } from './create-monitor.js';
+export type { CycleResult, Monitor, MonitorDeps, MonitorEvent, MonitorPool, MonitorTimers } from './monitor-api.js';
+export { buildStatus, sumLayerStats, sumMetrics, type StatusFacts } from './build-status.js';
 export type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
 export { createAgentStateTracker, type AgentRecord, type AgentStateTracker, type AgentStateTrackerOptions, type AgentTransition } from './agent-state-tracker.js';
 export { discoverPanes, shortName, windowWords, type DiscoveryPane, type DiscoveryRules } from './discover-panes.js';

@@ -15,7 +15,8 @@ import {
   type TmuxSandbox,
 } from '@tmux-orc/testkit';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createMonitor, type Monitor } from './create-monitor.js';
+import { createMonitor } from './create-monitor.js';
+import type { Monitor } from './monitor-api.js';
 
 const lookup = await findClaudeCodeBinary();
 if (!lookup.ok) console.warn(`Skipping the monitor test with real Claude Code: ${lookup.reason}`);

@@ -1,0 +1,110 @@
+import type { LayerStats } from '@tmux-orc/layered-cache';
+import type { PoolMetrics } from '@tmux-orc/tmux-pool';
+import type { AgentRecord } from './agent-state-tracker.js';
+import type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
+
+/** What the monitor knows at a moment, to turn into a {@link MonitorStatus}. */
+export interface StatusFacts {
+  readonly records: readonly AgentRecord[];
+  readonly servers: readonly {
+    readonly label: string;
+    readonly up: boolean;
+    readonly error: string | null;
+    readonly failures: number;
+    readonly metrics: PoolMetrics;
+    readonly cache: LayerStats;
+  }[];
+  readonly running: boolean;
+  readonly cycleCount: number;
+  readonly lastCycleTime: number | null;
+  readonly lastCycleAt: number | null;
+  readonly errorsDetected: number;
+  readonly skippedCycles: number;
+  readonly strategy: string | null;
+  readonly fallback: string | null;
+}
+
+/** Pool counters summed over servers; `exec` when any server runs on exec. */
+export function sumMetrics(all: readonly PoolMetrics[]): PoolMetrics | null {
+  const [first, ...rest] = all;
+  if (first === undefined) return null;
+  return rest.reduce<PoolMetrics>(
+    (sum, m) => ({
+      transport: sum.transport === 'exec' || m.transport === 'exec' ? 'exec' : 'control',
+      fallback_reason: sum.fallback_reason ?? m.fallback_reason,
+      size: sum.size + m.size,
+      created: sum.created + m.created,
+      reused: sum.reused + m.reused,
+      recycled: sum.recycled + m.recycled,
+      in_flight: sum.in_flight + m.in_flight,
+      acquisitions: sum.acquisitions + m.acquisitions,
+      acquisition_timeouts: sum.acquisition_timeouts + m.acquisition_timeouts,
+      commands: sum.commands + m.commands,
+      errors: sum.errors + m.errors,
+    }),
+    { ...first },
+  );
+}
+
+/** Cache counters summed over servers, with the hit rate of the sum. */
+export function sumLayerStats(all: readonly LayerStats[]): LayerStats {
+  const total = all.reduce(
+    (sum, s) => ({
+      hits: sum.hits + s.hits,
+      misses: sum.misses + s.misses,
+      size: sum.size + s.size,
+      total_size: sum.total_size + s.total_size,
+      evictions: sum.evictions + s.evictions,
+      deduplicated: sum.deduplicated + s.deduplicated,
+    }),
+    { hits: 0, misses: 0, size: 0, total_size: 0, evictions: 0, deduplicated: 0 },
+  );
+  const reads = total.hits + total.misses;
+  return { ...total, hit_rate: reads === 0 ? 0 : total.hits / reads };
+}
+
+/** The status snapshot: agents sorted by session and target, counts, pool and cache metrics. */
+export function buildStatus(facts: StatusFacts): MonitorStatus {
+  const agents: AgentStatus[] = facts.records
+    .map(({ agentId, pane, result }) => ({
+      id: agentId,
+      target: pane.target,
+      session: pane.session,
+      window: pane.windowName,
+      name: pane.name,
+      role: pane.role,
+      detector: result.detector,
+      state: result.state,
+      since: new Date(result.since).toISOString(),
+      detail: result.detail,
+      evidence: result.evidence,
+    }))
+    .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
+  const agentsOnly = agents.filter((a) => a.role === 'agent');
+  const servers: ServerStatus[] = facts.servers.map((s) => ({
+    server: s.label,
+    up: s.up,
+    error: s.error,
+    consecutive_failures: s.failures,
+    transport: s.metrics.transport,
+    fallback_reason: s.metrics.fallback_reason,
+  }));
+  return {
+    base_status: {
+      is_running: facts.running,
+      active_agents: agentsOnly.filter((a) => a.state === 'active').length,
+      idle_agents: agentsOnly.filter((a) => a.state === 'idle').length,
+      cycle_count: facts.cycleCount,
+      last_cycle_time: facts.lastCycleTime,
+      errors_detected: facts.errorsDetected,
+    },
+    current_strategy: facts.strategy,
+    fallback: facts.fallback,
+    connection_pool: sumMetrics(facts.servers.map((s) => s.metrics)),
+    cache_performance: facts.servers.length === 0 ? {} : { pane_content: sumLayerStats(facts.servers.map((s) => s.cache)) },
+    skipped_cycles: facts.skippedCycles,
+    last_cycle_at: facts.lastCycleAt === null ? null : new Date(facts.lastCycleAt).toISOString(),
+    servers,
+    agents,
+  };
+}

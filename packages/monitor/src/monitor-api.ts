@@ -1,0 +1,66 @@
+import type { Config } from '@tmux-orc/config';
+import type { MonitoringStrategy } from '@tmux-orc/strategies';
+import type { Logger, PoolMetrics, TmuxRunner, TmuxServer } from '@tmux-orc/tmux-pool';
+import type { SentReport } from './actions/pm-reports.js';
+import type { HookCommandRunner } from './actions/run-hooks.js';
+import type { AgentTransition } from './agent-state-tracker.js';
+import type { Clock } from './clock.js';
+import type { MonitorStatus } from './monitor-status.js';
+
+/** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
+export interface MonitorPool extends TmuxRunner {
+  readonly transport: 'control' | 'exec';
+  metrics(): PoolMetrics;
+  close(): Promise<void>;
+}
+
+/** Timer functions of the cycle loop; inject fakes to drive it in tests. */
+export interface MonitorTimers {
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** Everything `createMonitor` lets you replace. */
+export interface MonitorDeps {
+  /** Wall clock (ms since the epoch). Default `Date.now()`. */
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Makes the pool of one server. Default: `createTmuxConnectionPool` with the config's pool settings. */
+  readonly createPool?: (server: TmuxServer, config: Config) => MonitorPool;
+  /** The strategy to run; default: `monitoring.async.strategy` through `loadStrategy`. */
+  readonly strategy?: MonitoringStrategy;
+  /** Loads a strategy by name (also `polling` for the exec fallback). Default: `loadStrategy` of `@tmux-orc/strategies`. */
+  readonly loadStrategy?: (name: string) => Promise<MonitoringStrategy>;
+  /** Where cooldowns and attempt counters persist (`$TMUX_ORC_HOME/state.json`); absent: kept in memory only. */
+  readonly statePath?: string;
+  /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
+  readonly runHook?: HookCommandRunner;
+  readonly timers?: MonitorTimers;
+}
+
+/** What happened in one cycle. */
+export interface CycleResult {
+  readonly transitions: readonly AgentTransition[];
+  readonly reports: readonly SentReport[];
+  readonly status: MonitorStatus;
+}
+
+/** Something the monitor tells subscribers about. */
+export type MonitorEvent =
+  | { readonly type: 'transition'; readonly transition: AgentTransition }
+  | { readonly type: 'report'; readonly report: SentReport }
+  | { readonly type: 'cycle'; readonly durationMs: number; readonly cycle: number };
+
+/** The monitor service. */
+export interface Monitor {
+  /** Runs one cycle now (waits for a cycle already running, then runs its own). */
+  runCycle(): Promise<CycleResult>;
+  /** Starts a cycle every `monitoring.check_interval`; a cycle never overlaps the previous one. */
+  start(): Promise<void>;
+  /** Stops the loop, finishes the cycle in progress and the running hooks, closes every tmux client. */
+  stop(): Promise<void>;
+  /** The status snapshot and metrics. */
+  status(): MonitorStatus;
+  /** Calls `listener` for every transition, report and cycle; returns the unsubscribe function. */
+  subscribe(listener: (event: MonitorEvent) => void): () => void;
+}
