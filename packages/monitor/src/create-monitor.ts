@@ -23,7 +23,7 @@ import { MonitorError } from './monitor-error.js';
 import type { CycleResult, Monitor, MonitorDeps, MonitorEvent, MonitorPool, MonitorTimers } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
 import { readPaneOptions } from './read-pane-options.js';
-import { emptyActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
+import { emptyActionState, pruneActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
 
 interface WatchedServer {
   readonly label: string;
@@ -83,6 +83,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const runHook = deps.runHook ?? createExecaHookRunner(logger);
   const intervalMs = config.monitoring.check_interval * 1000;
   const restartGraceMs = Math.max(30_000, 3 * intervalMs);
+  // Kept for a day, or the longest cooldown when that is longer.
+  const keepStateMs = Math.max(86_400_000, ...Object.values(config.notifications.cooldowns).map((s) => s * 1000));
   const agentTracker = createAgentStateTracker();
   const reporter = createPmReporter();
   const alerts = createAlerts();
@@ -247,6 +249,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     updateRateLimitPauses(views, ctx);
     const reports = await reporter.flush(views, ctx);
     for (const report of reports) emit({ type: 'report', report });
+    pruneActionState(actionState, clock.now(), keepStateMs);
     await persist();
 
     cycleCount += 1;

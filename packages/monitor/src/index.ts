@@ -6,7 +6,7 @@ export { createAgentStateTracker, type AgentRecord, type AgentStateTracker, type
 export { discoverPanes, shortName, windowWords, type DiscoveryPane, type DiscoveryRules } from './discover-panes.js';
 export { globToRegExp, matchesAnyGlob } from './glob.js';
 export { parseResetTime } from './parse-reset-time.js';
-export { emptyActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
+export { emptyActionState, pruneActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
 export { readPaneOptions, type PaneOptions } from './read-pane-options.js';
 export { systemClock, type Clock } from './clock.js';
 export { MonitorError, monitorErrorCodes, type MonitorErrorCode } from './monitor-error.js';

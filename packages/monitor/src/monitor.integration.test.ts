@@ -106,7 +106,13 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
       if (screenCase === undefined) throw new Error(`no screen case ${state}-${name}`);
       return screenCase.drive({ pane, sandbox });
     };
-    await Promise.all([drive(dev, 'idle', 'replied'), drive(qa, 'waiting_input', 'bash-approval'), drive(ops, 'active', 'streaming')]);
+    // ops streams for 5 minutes: longer than this test, so it stays active throughout.
+    const streaming = async () => {
+      await ops.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
+      await ops.submit('SLOW:300 write the report');
+      await ops.waitForScreen(/esc to interrupt/);
+    };
+    await Promise.all([drive(dev, 'idle', 'replied'), drive(qa, 'waiting_input', 'bash-approval'), streaming()]);
 
     let now = Date.UTC(2026, 10, 23, 9, 0, 0);
     const t0 = now;
@@ -142,7 +148,6 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     expect(status.cache_performance['pane_content']?.misses).toBeGreaterThan(0);
 
     await sandbox.sendLine(crashPane, 'exit 3');
-    await sandbox.waitForScreen(crashPane, () => true);
     await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
     await cycleAt(12); // crashed: respawned; queued message: second Enter; team PM busy with the first report
     await sandbox.waitForScreen(crashPane, /Hello from the fake API/);

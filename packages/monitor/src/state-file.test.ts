@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyActionState, readActionState, writeActionState } from './state-file.js';
+import { emptyActionState, pruneActionState, readActionState, writeActionState } from './state-file.js';
 
 let dir = '';
 beforeEach(async () => {
@@ -41,5 +41,18 @@ describe('state file', () => {
     for (let i = 0; i < 2000; i++) big.reported[`%${i}`] = { idle: i };
     await Promise.all([writeActionState(path, big), ...Array.from({ length: 20 }, () => readFile(path, 'utf8').then((t) => JSON.parse(t)))]);
     expect(Object.keys(JSON.parse(await readFile(path, 'utf8')).reported)).toHaveLength(2000);
+  });
+
+  it('prunes what can no longer change a decision', () => {
+    const state = emptyActionState();
+    state.reported = { '%1': { idle: 0, waiting_input: 90_000 }, '%2': { idle: 10 } };
+    state.restarts = { '%1': [0, 3_000_000], '%2': [1] };
+    state.resubmits = { '%1': { count: 1, lastAt: 0 }, '%2': { count: 2, lastAt: 95_000 } };
+    state.pausedUntil = { '%1': 5_000, '%2': 200_000 };
+    pruneActionState(state, 3_650_000, 3_600_000);
+    expect(state.reported).toEqual({ '%1': { waiting_input: 90_000 } });
+    expect(state.restarts).toEqual({ '%1': [3_000_000] });
+    expect(state.resubmits).toEqual({ '%2': { count: 2, lastAt: 95_000 } });
+    expect(state.pausedUntil).toEqual({ '%2': 200_000 });
   });
 });

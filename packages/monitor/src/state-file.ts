@@ -69,3 +69,23 @@ export async function writeActionState(path: string, state: ActionState): Promis
     throw error;
   }
 }
+
+/**
+ * Drops what can no longer change a decision, so `state.json` does not grow with every agent
+ * ever seen: report times older than `keepMs`, restart attempts older than an hour, resubmit
+ * counters untouched for `keepMs`, pauses that ended more than `keepMs` ago. Alert episodes end
+ * on their own (an agent back, a team busy again).
+ */
+export function pruneActionState(state: ActionState, now: number, keepMs: number): void {
+  for (const [agentId, times] of Object.entries(state.reported)) {
+    for (const [kind, at] of Object.entries(times)) if (now - at > keepMs) delete times[kind];
+    if (Object.keys(times).length === 0) delete state.reported[agentId];
+  }
+  for (const [agentId, times] of Object.entries(state.restarts)) {
+    const recent = times.filter((at) => now - at < 3_600_000);
+    if (recent.length === 0) delete state.restarts[agentId];
+    else state.restarts[agentId] = recent;
+  }
+  for (const [agentId, entry] of Object.entries(state.resubmits)) if (now - entry.lastAt > keepMs) delete state.resubmits[agentId];
+  for (const [agentId, until] of Object.entries(state.pausedUntil)) if (now - until > keepMs) delete state.pausedUntil[agentId];
+}
