@@ -98,7 +98,8 @@ describe('createMonitor on real tmux', () => {
         return concurrent.observe(input);
       },
     };
-    const monitor = createMonitor(configFor(sandbox), { strategy: killing });
+    const base = configFor(sandbox);
+    const monitor = createMonitor({ ...base, monitoring: { ...base.monitoring, max_failures: 2 } }, { strategy: killing });
     onTestFinished(() => monitor.stop());
 
     const first = await monitor.runCycle();
@@ -106,11 +107,13 @@ describe('createMonitor on real tmux', () => {
     expect(first.status.base_status.errors_detected).toBe(0);
 
     await sandbox.kill();
+    const hiccup = await monitor.runCycle();
+    expect(hiccup.status.servers).toEqual([expect.objectContaining({ up: true, consecutive_failures: 1, error: expect.stringMatching(/tmux-orc-test/) })]);
+    expect(hiccup.status.base_status.errors_detected).toBe(1);
     const down = await monitor.runCycle();
-    expect(down.status.servers).toEqual([expect.objectContaining({ up: false, consecutive_failures: 1, error: expect.any(String) })]);
-    expect(down.status.base_status.errors_detected).toBe(1);
-    await monitor.runCycle();
-    expect(monitor.status().servers[0]?.consecutive_failures).toBe(2);
+    expect(down.status.servers[0]).toMatchObject({ up: false, consecutive_failures: 2 });
+    expect(down.status.base_status.errors_detected).toBe(2);
+    expect(down.status.agents.map((a) => a.id)).toEqual([keep]);
 
     const tmux = (...args: string[]) => execa('tmux', ['-L', sandbox.socketName, '-f', '/dev/null', ...args]);
     onTestFinished(async () => {

@@ -175,12 +175,16 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       watched.failures += 1;
       errorsDetected += 1;
       const message = error instanceof Error ? error.message : String(error);
-      if (watched.up || watched.error !== message) logger.error('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
-      watched.up = false;
+      if (watched.error !== message) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+      // Down only after `monitoring.max_failures` failed cycles in a row: one hiccup is not an outage.
+      if (watched.up && watched.failures >= config.monitoring.max_failures) {
+        logger.error('tmux server down', { server: watched.label, error: message, failures: watched.failures });
+        watched.up = false;
+      }
       watched.error = message;
       return;
     }
-    if (!watched.up) logger.info('tmux server reachable again', { server: watched.label });
+    if (watched.failures > 0) logger.info('tmux server reachable again', { server: watched.label, failures: watched.failures });
     watched.up = true;
     watched.error = null;
     watched.failures = 0;
