@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { simAgentCommand, simAgentScreensDir, useTmuxSandbox, type TmuxSandbox } from '@tmux-orc/testkit';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bin, buildCliIfStale, createCliHome, type CliHome } from '../__fixtures__/cli-harness.js';
+
+let homes: CliHome[] = [];
+beforeAll(() => buildCliIfStale(), 300_000);
+afterEach(async () => {
+  await Promise.all(homes.map((home) => home.cleanup()));
+  homes = [];
+});
+
+async function paneDead(sandbox: TmuxSandbox, pane: string): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    const state = (await sandbox.tmux('display-message', '-p', '-t', pane, '#{pane_dead} #{pane_dead_status}')).trim();
+    if (/^1 \d+$/.test(state)) return state; // tmux sets the exit status a moment after pane_dead
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Expected pane ${pane} to end within 10 s`);
+}
+
+/** Runs `tmux-orc perf watch` in a pane of the sandbox it watches, as a user in a terminal would. */
+async function watchInPane(sandbox: TmuxSandbox, home: CliHome): Promise<string> {
+  const command = `${process.execPath} ${bin} -L ${sandbox.socketName} perf watch --interval 0.3`;
+  const { paneId } = await sandbox.newSession('watch', { window: 'perf', command, env: { TMUX_ORC_HOME: home.home, NO_COLOR: '1' }, remainOnExit: true, width: 120, height: 40 });
+  return paneId;
+}
+
+describe('tmux-orc perf watch', () => {
+  it('draws pool, cache, cycles and agents in place, and q quits cleanly', async () => {
+    const sandbox = await useTmuxSandbox();
+    const home = await createCliHome();
+    homes.push(home);
+    const { paneId: agent } = await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand({ screensDir: join(simAgentScreensDir, 'claude-code'), screen: 'active-streaming' }) });
+    await sandbox.tmux('set-option', '-p', '-t', agent, '@tmux-orc-agent', 'claude-code');
+    const pane = await watchInPane(sandbox, home);
+    const first = await sandbox.waitForScreen(pane, (screen) => /^ {2}\d+ run {3}last/m.test(screen) && /agents \(1\)/.test(screen), { timeoutMs: 20_000 });
+    expect(first).toMatch(/^tmux-orc perf watch .*in-process monitor \(no daemon watches this server\)/m);
+    expect(first).toMatch(/^pool$/m);
+    expect(first).toMatch(/^ {2}transport control {3}open 1/m);
+    expect(first).toMatch(/^ {2}pane_content +\[/m);
+    expect(first).toMatch(/^ {2}active +1 +■$/m);
+    // Redrawn in place: the title stays on the first line and appears once.
+    expect(first.split('\n')[0]).toMatch(/^tmux-orc perf watch/);
+    const later = await sandbox.waitForScreen(pane, (screen) => screen !== first, { timeoutMs: 10_000 });
+    expect(later.match(/tmux-orc perf watch/g)).toHaveLength(1);
+
+    await sandbox.tmux('send-keys', '-t', pane, 'q');
+    expect(await paneDead(sandbox, pane)).toBe('1 0');
+    // The in-process monitor closed its control-mode client: only the sandbox's own clients remain.
+    expect((await sandbox.tmux('list-clients', '-F', '#{client_control_mode}')).trim()).toBe('');
+  });
+
+  it('reads the daemon when one watches the server, and Ctrl-C quits', async () => {
+    const sandbox = await useTmuxSandbox();
+    const home = await createCliHome();
+    homes.push(home);
+    expect((await home.run(['-L', sandbox.socketName, 'monitor', 'start', '--interval', '0.5'])).code).toBe(0);
+    const pane = await watchInPane(sandbox, home);
+    const screen = await sandbox.waitForScreen(pane, /^ {2}\d+ run/m, { timeoutMs: 20_000 });
+    expect(screen).toMatch(/^tmux-orc perf watch .* daemon .*monitor\.sock/m);
+    await sandbox.tmux('send-keys', '-t', pane, 'C-c');
+    expect(await paneDead(sandbox, pane)).toBe('1 0');
+  });
+});
