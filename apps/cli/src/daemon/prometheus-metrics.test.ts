@@ -1,0 +1,28 @@
+import type { MonitorStatus } from '@tmux-orc/monitor';
+import { describe, expect, it } from 'vitest';
+import { renderPrometheusMetrics } from './prometheus-metrics.js';
+
+const status = {
+  base_status: { is_running: true, active_agents: 1, idle_agents: 1, cycle_count: 7, last_cycle_time: 12, errors_detected: 0 },
+  current_strategy: 'polling',
+  fallback: null,
+  connection_pool: null,
+  cache_performance: {},
+  skipped_cycles: 0,
+  last_cycle_at: null,
+  servers: [{ server: '-S /tmp/a "b"', up: true, error: null, consecutive_failures: 0, transport: 'exec', fallback_reason: null }],
+  agents: [{ state: 'idle' }, { state: 'idle' }, { state: 'active' }],
+} as unknown as MonitorStatus;
+
+describe('renderPrometheusMetrics', () => {
+  it('writes HELP/TYPE, every state (zeros included) and escaped labels', () => {
+    const text = renderPrometheusMetrics(status, { count: 7, last_ms: 12, mean_ms: 12, p50_ms: 12, p95_ms: 20, max_ms: 20, recent_ms: [] });
+    expect(text).toMatch(/^# HELP tmux_orc_cycles_total .+\n# TYPE tmux_orc_cycles_total counter\ntmux_orc_cycles_total 7$/m);
+    expect(text).toMatch(/^tmux_orc_cycle_duration_seconds 0\.012$/m);
+    expect(text).toMatch(/^tmux_orc_agents\{state="idle"\} 2$/m);
+    expect(text).toMatch(/^tmux_orc_agents\{state="crashed"\} 0$/m);
+    expect(text).toContain('tmux_orc_server_up{server="-S /tmp/a \\"b\\"",transport="exec"} 1');
+    expect(text).not.toMatch(/tmux_orc_pool_/);
+    expect(text.endsWith('\n')).toBe(true);
+  });
+});
