@@ -21,8 +21,8 @@ export function addMonitorFlags(command: Command): Command {
     .addOption(new Option('--sync', 'one pane at a time on the exec transport (async.enabled: false, pool.transport: exec)').conflicts('async'))
     .option('--strategy <name>', 'monitoring strategy: polling, concurrent, adaptive or a plugin package')
     .option('--pool-size <n>', 'most tmux connections open at once (monitoring.async.pool.max_size)')
-    .option('--cache', 'cache pane contents between cycles')
-    .option('--no-cache', 'do not cache pane contents')
+    .option('--cache', 'set monitoring.async.cache.enabled (the monitor does not read it yet: its pane cache is always on)')
+    .option('--no-cache', 'unset monitoring.async.cache.enabled (see --cache)')
     .option('--interval <seconds>', 'seconds between cycles (monitoring.check_interval)');
 }
 
