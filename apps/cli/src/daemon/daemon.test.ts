@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { request } from 'node:http';
 import { existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import { simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
 import type { TmuxSandbox } from '@tmux-orc/testkit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildCliIfStale, createCliHome, spawnCli, type CliHome } from '../__fixtures__/cli-harness.js';
+import { buildCliIfStale, createCliHome, root, spawnCli, type CliHome } from '../__fixtures__/cli-harness.js';
 import type { StatusJson } from './status-json.js';
 
 const screensDir = join(simAgentScreensDir, 'claude-code');
@@ -57,8 +58,10 @@ async function startDaemon(home: CliHome, sandbox: TmuxSandbox): Promise<number>
 
 async function waitForCycles(socket: string, cycles: number): Promise<StatusJson> {
   for (let i = 0; i < 100; i += 1) {
-    const status = JSON.parse((await get(socket, '/status')).body) as StatusJson;
-    if ((status.detailed?.base_status.cycle_count ?? 0) >= cycles) return status;
+    // Until the daemon listens, connecting fails: keep asking.
+    const answer = await get(socket, '/status').catch(() => null);
+    const status = answer === null ? null : (JSON.parse(answer.body) as StatusJson);
+    if (status !== null && (status.detailed?.base_status.cycle_count ?? 0) >= cycles) return status;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Expected ${cycles} cycles within 10 s`);
@@ -292,5 +295,64 @@ describe('the daemon API on its socket', () => {
     const logs = await home.run(['monitor', 'logs', '-n', '50']);
     expect(logs.code).toBe(0);
     expect(logs.stdout).toMatch(/INFO +claude-code hook agent=%\d+ target=team:0\.0 by=pane event=Stop/);
+  });
+});
+
+describe('the README', () => {
+  it('its Claude Code hook command reaches the daemon with the pane it runs in', async () => {
+    const readme = await readFile(join(root, 'apps/cli/README.md'), 'utf8');
+    const block = /### Claude Code hook configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const settings = JSON.parse(block) as { hooks: Record<string, { hooks: { command: string }[] }[]> };
+    expect(Object.keys(settings.hooks).sort()).toEqual(['Notification', 'PreToolUse', 'SessionEnd', 'Stop', 'UserPromptSubmit']);
+    const command = settings.hooks['Notification']?.[0]?.hooks[0]?.command ?? '';
+
+    const sandbox = await useTmuxSandbox();
+    const { asking } = await team(sandbox);
+    const home = await newHome();
+    // With no daemon the hook must still succeed quietly: Claude Code must never be held up by us.
+    const hookRun = (env: Record<string, string>) =>
+      new Promise<{ code: number; stdout: string }>((resolve) => {
+        const child = execFile('sh', ['-c', command], { env: { ...home.env, ...env } }, (error, stdout) => resolve({ code: error === null ? 0 : Number(error.code), stdout }));
+        child.stdin?.end(JSON.stringify({ hook_event_name: 'Notification', message: 'Claude needs your permission to use Bash', session_id: 'r1', cwd: '/' }));
+      });
+    expect(await hookRun({ TMUX_PANE: asking })).toEqual({ code: 0, stdout: '' });
+
+    await startDaemon(home, sandbox);
+    const socket = join(home.home, 'monitor.sock');
+    await waitForCycles(socket, 1);
+    expect(await hookRun({ TMUX_PANE: asking })).toEqual({ code: 0, stdout: '' });
+    const status = JSON.parse((await get(socket, '/status')).body) as StatusJson;
+    expect(status.agents.find((a) => a.id === asking)?.hook).toMatchObject({ event: 'Notification', implies: 'waiting_input', screen_state: 'waiting_input', agrees: true, session_id: 'r1' });
+  });
+});
+
+describe('monitor run --json and monitor logs -f', () => {
+  it('prints transitions as JSON lines, and logs -f shows new log lines as they come', async () => {
+    const sandbox = await useTmuxSandbox();
+    const { asking } = await team(sandbox);
+    const home = await newHome();
+    const run = spawnCli(home, ['-L', sandbox.socketName, 'monitor', 'run', '--json', '--interval', '0.3']);
+    let follow: ReturnType<typeof spawnCli> | undefined;
+    try {
+      await waitForCycles(join(home.home, 'monitor.sock'), 1);
+      await sandbox.sendLine(asking, 'screen error-http529-retrying');
+      await run.waitFor(() => run.stdout().includes('"to":"error"'), 'the error transition on stdout');
+      const line = run.stdout().split('\n').find((l) => l.includes('"to":"error"')) ?? '';
+      expect(JSON.parse(line)).toMatchObject({ agentId: asking, from: 'waiting_input', to: 'error', detector: 'claude-code' });
+
+      // Once `logs -f` has printed the last line, a new transition must reach it.
+      const tail = spawnCli(home, ['monitor', 'logs', '-f', '-n', '1']);
+      follow = tail;
+      await tail.waitFor(() => tail.stdout().includes('\n'), 'logs -f to print the last line');
+      await sandbox.sendLine(asking, 'screen active-streaming');
+      await tail.waitFor(() => /INFO +transition agentId=%\d+ .*from=error to=active/.test(tail.stdout()), 'the followed log to show the new transition');
+      tail.child.kill('SIGINT');
+      expect(await tail.exited).toBe(0);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      follow?.child.kill('SIGKILL');
+      run.child.kill('SIGKILL');
+    }
   });
 });
