@@ -16,6 +16,7 @@ import { HealthChecker } from './health-checker.js';
 import type { LiveCase } from './__fixtures__/live/live-expectations.js';
 import { type PaneWatch, startPaneWatch } from './__fixtures__/live/pane-watch.js';
 import { runLiveCase } from './__fixtures__/live/run-live-case.js';
+import { recordScreens } from './__fixtures__/live/screen-recorder.js';
 
 /**
  * The health checker on LIVE screens of the real Claude Code CLI (testkit's harness: the native
@@ -46,6 +47,8 @@ const liveCases: readonly LiveCase[] = [
   { key: 'active-alarming-text', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle', 'error'] },
   { key: 'idle-replied', expect: { kind: 'idle' } },
   { key: 'idle-alarming-text', expect: { kind: 'idle' }, never: ['error'] },
+  // An API error of an earlier turn stays on screen above the answered one: history, not an error.
+  { key: 'idle-after-error', expect: { kind: 'idle' } },
   {
     key: 'waiting_input-bash-approval',
     expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Do you want to proceed?', options: expect.arrayContaining(['1. Yes']) } },
@@ -116,14 +119,19 @@ describe.skipIf(!lookup.ok).concurrent.each(sizes)('the health checker on live C
     api = await startFakeAnthropic();
     pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
     const clock = systemClock;
-    const options = { runner: pool, debounceMs, clock };
+    // The checker captures through a recorder, so a failure can show the screen behind a verdict.
+    const screens = recordScreens(pool);
+    const options = { runner: screens, debounceMs, clock };
     watch = startPaneWatch({
       runner: pool,
       checker: checker === 'AsyncHealthChecker' ? new AsyncHealthChecker(options) : new HealthChecker(options),
       intervalMs,
       clock,
+      screens,
     });
     const suite = { sandbox, apiUrl: api.url, binary: lookup.binary, watch, clock, cols, rows, debounceMs, intervalMs,
+      // AsyncHealthChecker's default contentTtlMs: see the README's note on its cache.
+      staleMs: checker === 'AsyncHealthChecker' ? 2_000 : 0,
       ...(printObservations ? { onPassed: (key: string, observations: string) => console.info(`${key}:\n${observations}`) } : {}),
     };
     for (const liveCase of liveCases) {

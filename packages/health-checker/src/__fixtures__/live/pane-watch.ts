@@ -13,6 +13,8 @@ export interface Observation {
   readonly evidence: readonly string[];
   /** tmux's view of the pane at that cycle (current command, dead flag, …). */
   readonly pane: PaneInfo;
+  /** The screen the checker classified, when the watch was given the recording runner. */
+  readonly screen: string | undefined;
 }
 
 /** The checkers' common surface: the watch runs `checkMany` once per cycle, as the monitor does. */
@@ -47,6 +49,8 @@ export interface PaneWatchOptions {
   readonly checker: BatchChecker;
   readonly intervalMs: number;
   readonly clock: Clock;
+  /** Where the screens behind the verdicts are read (the recording runner the checker captures through). */
+  readonly screens?: { lastScreen(paneId: string): string | undefined };
 }
 
 interface Waiter {
@@ -108,7 +112,7 @@ function createPaneLog(paneId: string, clock: Clock): PaneLog & { add(observatio
  * one `checkMany` of the watched panes, every observation appended to the pane's log.
  */
 export function startPaneWatch(options: PaneWatchOptions): PaneWatch {
-  const { runner, checker, intervalMs, clock } = options;
+  const { runner, checker, intervalMs, clock, screens } = options;
   const logs = new Map<string, ReturnType<typeof createPaneLog>>();
   const failedCycles: string[] = [];
   let running = true;
@@ -122,7 +126,7 @@ export function startPaneWatch(options: PaneWatchOptions): PaneWatch {
       const result = results.get(pane.id);
       const log = logs.get(pane.id);
       if (result === undefined || log === undefined) continue;
-      log.add({ at, state: result.state, detector: result.detector, detail: result.detail, evidence: result.evidence, pane });
+      log.add({ at, state: result.state, detector: result.detector, detail: result.detail, evidence: result.evidence, pane, screen: screens?.lastScreen(pane.id) });
     }
   }
 

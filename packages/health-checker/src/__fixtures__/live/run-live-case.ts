@@ -16,6 +16,12 @@ export interface LiveSuite {
   readonly rows: number;
   readonly debounceMs: number;
   readonly intervalMs: number;
+  /**
+   * How long after the screen changed the checker may still answer from the screen before
+   * (AsyncHealthChecker: its `contentTtlMs`, when the change and the last capture fell in the same
+   * second of `window_activity`); 0 for a checker that captures every time.
+   */
+  readonly staleMs: number;
   /** Called with each passed case's observations (e.g. to print them while debugging). */
   readonly onPassed?: (key: string, observations: string) => void;
 }
@@ -23,8 +29,26 @@ export interface LiveSuite {
 /** How long a state may take to show in the checker once the driver saw it on screen. */
 const reachTimeoutMs = 6_000;
 
+/** A live misdetection: what was expected, what the checker said, and the screen it said it of. */
+class LiveDetectionError extends Error {
+  constructor(expected: string, got: Observation, log: PaneLog, from: number) {
+    super(
+      `Expected ${expected}, got ${got.state} ${JSON.stringify(got.detail)} (evidence ${JSON.stringify(got.evidence)}, ` +
+        `pane command ${got.pane.currentCommand}${got.pane.dead ? ', dead' : ''}) on this screen:\n${got.screen ?? '(not recorded)'}\n` +
+        `--- observations ---\n${log.describe(from)}`,
+    );
+    this.name = 'LiveDetectionError';
+  }
+}
+
 function isState(state: AgentState): (observation: Observation) => boolean {
   return (observation) => observation.state === state;
+}
+
+/** Throws for the first observation `allowed` rejects. */
+function expectEvery(observations: readonly Observation[], allowed: (observation: Observation) => boolean, expected: string, log: PaneLog, from: number): void {
+  const wrong = observations.find((observation) => !allowed(observation));
+  if (wrong !== undefined) throw new LiveDetectionError(expected, wrong, log, from);
 }
 
 /** `{ question: "…", attempt: Any<Number> }`: the expected detail, matchers by their names. */
@@ -36,22 +60,33 @@ function describeDetail(detail: Readonly<Record<string, unknown>>): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-/** The observations of `log` from `from` for `forMs`, once that time has passed. */
-async function observeFor(log: PaneLog, from: number, forMs: number, clock: Clock): Promise<Observation[]> {
+/**
+ * The observations of `log` from `from` on, for at least `forMs` and at least `count` of them:
+ * on a loaded machine a cycle can take longer than its interval, so the window stretches (up to
+ * three times) until enough cycles have looked.
+ */
+async function observeFor(log: PaneLog, from: number, forMs: number, count: number, clock: Clock): Promise<Observation[]> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const rest = from + forMs - clock.now();
-  if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
-  return log.since(from).filter((observation) => observation.at <= from + forMs);
+  if (rest > 0) await sleep(rest);
+  while (log.since(from).length < count && clock.now() < from + 3 * forMs) await sleep(100);
+  return log.since(from);
+}
+
+async function verifyIdle(suite: LiveSuite, log: PaneLog, drivenAt: number): Promise<void> {
+  const idle = await log.waitFor(isState('idle'), 'idle after the reply', suite.debounceMs + reachTimeoutMs);
+  // Between the finished reply and idle the agent is active (the debounce runs); nothing else,
+  // once the checker had a chance to see the finished screen.
+  const before = log.since(drivenAt + suite.staleMs).filter((observation) => observation.at < idle.at);
+  expectEvery(before, isState('active'), 'active until the debounce window has passed', log, drivenAt);
+  // Idle only once the screen stayed unchanged for the whole debounce window.
+  expect(idle.detail.unchangedForMs, `the first idle observation:\n${log.describe(drivenAt)}`).toBeGreaterThanOrEqual(suite.debounceMs);
 }
 
 async function verify(suite: LiveSuite, liveCase: LiveCase, log: PaneLog, drivenAt: number): Promise<void> {
   const { expect: expected } = liveCase;
-  const window = 2 * suite.debounceMs + suite.intervalMs;
   if (expected.kind === 'idle') {
-    const idle = await log.waitFor(isState('idle'), 'idle after the reply', suite.debounceMs + reachTimeoutMs);
-    const before = log.since(drivenAt).filter((observation) => observation.at < idle.at);
-    expect(before.map((observation) => observation.state).filter((state) => state !== 'active'), `states before idle:\n${log.describe(drivenAt)}`).toEqual([]);
-    // Idle only once the screen stayed unchanged for the whole debounce window.
-    expect(idle.detail.unchangedForMs, `the first idle observation:\n${log.describe(drivenAt)}`).toBeGreaterThanOrEqual(suite.debounceMs);
+    await verifyIdle(suite, log, drivenAt);
     return;
   }
   // The first observation with the state and the detail: a checker may lag a cycle or two behind
@@ -60,15 +95,13 @@ async function verify(suite: LiveSuite, liveCase: LiveCase, log: PaneLog, driven
   const matches = (observation: Observation): boolean => observation.state === expected.state && wanted.asymmetricMatch(observation.detail);
   const what = `${expected.state}${expected.detail === undefined ? '' : ` with detail ${describeDetail(expected.detail)}`}`;
   const reached = log.since(drivenAt).find(matches) ?? (await log.waitFor(matches, what, reachTimeoutMs));
-  if (expected.holds === true) {
-    const held = await observeFor(log, reached.at, window, suite.clock);
-    // At least one observation per debounce window, or the hold proves nothing.
-    expect(held.length, `observations in ${window} ms:\n${log.describe(reached.at)}`).toBeGreaterThanOrEqual(Math.floor(window / suite.debounceMs) + 1);
-    expect(
-      held.filter((observation) => observation.state !== expected.state).map((observation) => observation.state),
-      `every observation for two debounce windows should be ${expected.state}:\n${log.describe(reached.at)}`,
-    ).toEqual([]);
-  }
+  if (expected.holds !== true) return;
+  const window = 2 * suite.debounceMs + suite.intervalMs;
+  // At least one observation per debounce window, or the hold proves nothing.
+  const atLeast = Math.floor(window / suite.debounceMs) + 1;
+  const held = await observeFor(log, reached.at, window, atLeast, suite.clock);
+  expect(held.length, `observations in ${window} ms or more:\n${log.describe(reached.at)}`).toBeGreaterThanOrEqual(atLeast);
+  expectEvery(held, isState(expected.state), `${expected.state} at every cycle for two debounce windows`, log, reached.at);
 }
 
 /** The states no live Claude Code pane may show once it drew its prompt box, unless the case expects them. */
@@ -82,7 +115,8 @@ function forbiddenStates(liveCase: LiveCase): AgentState[] {
 /**
  * Starts the real Claude Code in a new session of the suite's sandbox, waits until the checker
  * calls it `fresh`, drives it with the testkit's screen case, and checks what the checker says
- * (see {@link LiveCase}). Fails with the sequence of observations and the screen.
+ * (see {@link LiveCase}). Fails with the screen, the expected and the actual verdict, and the
+ * sequence of observations.
  */
 export async function runLiveCase(suite: LiveSuite, screenCase: ScreenCase, liveCase: LiveCase): Promise<void> {
   await using pane = await startClaudeCode(suite.sandbox, {
@@ -94,20 +128,20 @@ export async function runLiveCase(suite: LiveSuite, screenCase: ScreenCase, live
     ...screenCase.start,
   });
   const log = suite.watch.watch(pane.paneId);
-  let freshAt = suite.clock.now();
   try {
-    freshAt = (await log.waitFor(isState('fresh'), 'fresh once Claude Code drew its prompt box', 30_000)).at;
+    const fresh = await log.waitFor(isState('fresh'), 'fresh once Claude Code drew its prompt box', 30_000);
     await screenCase.drive({ pane, sandbox: suite.sandbox });
-    const drivenAt = suite.clock.now();
-    await verify(suite, liveCase, log, drivenAt);
+    await verify(suite, liveCase, log, suite.clock.now());
     const forbidden = forbiddenStates(liveCase);
-    const seen = log.since(freshAt).filter((observation) => forbidden.includes(observation.state));
-    expect(seen.map((observation) => observation.state), `states never allowed here (${forbidden.join(', ')}):\n${log.describe(freshAt)}`).toEqual([]);
+    expectEvery(log.since(fresh.at), (observation) => !forbidden.includes(observation.state), `never ${forbidden.join(' or ')} after fresh`, log, fresh.at);
     suite.onPassed?.(`${liveCase.key} at ${suite.cols}x${suite.rows}`, log.describe());
   } catch (error) {
     const screen = await pane.capture().catch((captureError: unknown) => `(capture failed: ${String(captureError)})`);
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${liveCase.key} at ${suite.cols}x${suite.rows}: ${message}\n--- screen now ---\n${screen}\n--- observations since the pane started ---\n${log.describe()}`, { cause: error });
+    throw new Error(
+      `${liveCase.key} at ${suite.cols}x${suite.rows}: ${message}\n--- screen now ---\n${screen}\n--- observations since the pane started ---\n${log.describe()}`,
+      { cause: error },
+    );
   } finally {
     suite.watch.unwatch(pane.paneId);
   }
