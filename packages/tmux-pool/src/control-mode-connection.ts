@@ -31,16 +31,30 @@ interface PendingCommand {
   reject(error: Error): void;
 }
 
+/** What `tmux list-sessions` says about a server: it answers, it is not running, or it is stalled. */
+type ServerProbe = 'answers' | 'gone' | 'stalled';
+
 /**
- * True when `tmux list-sessions` reaches the server (even one with no sessions). A missing tmux
- * binary also answers true: the attach that follows reports that more precisely.
+ * Asks the server with `tmux list-sessions` (an answer with no sessions counts as answering). A
+ * missing tmux binary also counts as answering: the attach that follows reports that more precisely.
+ * The probe is SIGKILLed at its deadline: a tmux client ignores SIGTERM while its server is stopped
+ * (it waits for the server to acknowledge its exit), which used to hang the probe, and with it every
+ * command waiting for a connection, until the server woke up.
  */
-function serverResponds(tmuxPath: string, server: TmuxServer): Promise<boolean> {
+function probeServer(tmuxPath: string, server: TmuxServer, timeoutMs: number): Promise<ServerProbe> {
   return new Promise((resolve) => {
-    execFile(tmuxPath, [...serverArgs(server), 'list-sessions'], { timeout: 2000 }, (error, _stdout, stderr) => {
-      resolve(error === null || !/no server running|error connecting|server exited/i.test(String(stderr)));
+    execFile(tmuxPath, [...serverArgs(server), 'list-sessions'], { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, _stdout, stderr) => {
+      if (error === null) resolve('answers');
+      else if (/no server running|error connecting|server exited/i.test(String(stderr))) resolve('gone');
+      else if (error.killed) resolve('stalled');
+      else resolve('answers');
     });
   });
+}
+
+/** How long a probe of the server may take: short, and never longer than a command may. */
+function probeTimeoutMs(commandTimeoutMs: number): number {
+  return Math.min(2000, commandTimeoutMs);
 }
 
 const GONE_PATTERN = /no server running|server exited|lost server|connection refused|error connecting/i;
@@ -123,9 +137,11 @@ export class ControlModeConnection implements TmuxConnection {
     const tmuxPath = options.tmuxPath ?? 'tmux';
     // attach-session would start a server that is not running (and it would exit again at once);
     // asking first keeps "server down" distinct from "no sessions" and starts nothing.
-    if (!(await serverResponds(tmuxPath, options.server))) {
-      throw new TmuxServerGoneError(describeServer(options.server), 'no server running');
-    }
+    const commandTimeoutMs = options.commandTimeoutMs ?? 5000;
+    const probe = await probeServer(tmuxPath, options.server, probeTimeoutMs(commandTimeoutMs));
+    if (probe === 'gone') throw new TmuxServerGoneError(describeServer(options.server), 'no server running');
+    // A stopped or overloaded server is no reason to give up on control mode: the command fails, the next one tries again.
+    if (probe === 'stalled') throw new TmuxTimeoutError(['list-sessions'], probeTimeoutMs(commandTimeoutMs));
     const args = [...serverArgs(options.server), '-C', 'attach-session', '-f', 'no-output,ignore-size'];
     let child: ChildProcessWithoutNullStreams;
     try {
@@ -139,7 +155,7 @@ export class ControlModeConnection implements TmuxConnection {
     });
     let connection: ControlModeConnection | undefined;
     const attachedResult = new Promise<TmuxPoolError | undefined>((resolve) => {
-      connection = new ControlModeConnection(child, options.server, tmuxPath, options.commandTimeoutMs ?? 5000, resolve);
+      connection = new ControlModeConnection(child, options.server, tmuxPath, commandTimeoutMs, resolve);
     });
     const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
     let timer: NodeJS.Timeout | undefined;
@@ -149,9 +165,15 @@ export class ControlModeConnection implements TmuxConnection {
         connectTimeoutMs,
       );
     });
-    const error = await Promise.race([attachedResult, spawnFailed, timedOut]);
+    let error = await Promise.race([attachedResult, spawnFailed, timedOut]);
     clearTimeout(timer);
     if (connection === undefined) throw new TmuxControlModeUnavailableError('internal: connection not constructed');
+    if (error instanceof TmuxControlModeUnavailableError && error.message.includes('no answer from tmux -C')) {
+      // The server may have stalled between the probe and the attach: that is not control mode failing.
+      const again = await probeServer(tmuxPath, options.server, probeTimeoutMs(commandTimeoutMs));
+      if (again === 'gone') error = new TmuxServerGoneError(describeServer(options.server), 'no server running');
+      if (again === 'stalled') error = new TmuxTimeoutError(['attach-session'], connectTimeoutMs);
+    }
     if (error !== undefined) {
       await connection.close();
       throw error;
@@ -237,7 +259,7 @@ export class ControlModeConnection implements TmuxConnection {
   private async exitError(): Promise<TmuxPoolError> {
     const detail = [this.exitNote, this.stderrText.trim()].filter(Boolean).join('; ') || 'the control client exited';
     if (GONE_PATTERN.test(detail)) return new TmuxServerGoneError(describeServer(this.server), detail);
-    const alive = await serverResponds(this.tmuxPath, this.server);
+    const alive = (await probeServer(this.tmuxPath, this.server, probeTimeoutMs(this.commandTimeoutMs))) !== 'gone';
     if (!alive) return new TmuxServerGoneError(describeServer(this.server), `${detail}; the server no longer answers`);
     return new TmuxConnectionClosedError(detail);
   }
