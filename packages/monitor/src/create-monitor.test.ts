@@ -99,7 +99,8 @@ describe('createMonitor on real tmux', () => {
       },
     };
     const base = configFor(sandbox);
-    const monitor = createMonitor({ ...base, monitoring: { ...base.monitoring, max_failures: 2 } }, { strategy: killing });
+    const logger = memoryLogger();
+    const monitor = createMonitor({ ...base, monitoring: { ...base.monitoring, max_failures: 2 } }, { strategy: killing, logger });
     onTestFinished(() => monitor.stop());
 
     const first = await monitor.runCycle();
@@ -107,13 +108,14 @@ describe('createMonitor on real tmux', () => {
     expect(first.status.base_status.errors_detected).toBe(0);
 
     await sandbox.kill();
-    const hiccup = await monitor.runCycle();
-    expect(hiccup.status.servers).toEqual([expect.objectContaining({ up: true, consecutive_failures: 1, error: expect.stringMatching(/tmux-orc-test/) })]);
-    expect(hiccup.status.base_status.errors_detected).toBe(1);
     const down = await monitor.runCycle();
-    expect(down.status.servers[0]).toMatchObject({ up: false, consecutive_failures: 2 });
-    expect(down.status.base_status.errors_detected).toBe(2);
+    expect(down.status.servers).toEqual([expect.objectContaining({ up: false, consecutive_failures: 1, error: expect.stringMatching(/tmux-orc-test/) })]);
+    expect(down.status.base_status.errors_detected).toBe(1);
     expect(down.status.agents.map((a) => a.id)).toEqual([keep]);
+    await monitor.runCycle();
+    expect(monitor.status().servers[0]).toMatchObject({ up: false, consecutive_failures: 2 });
+    expect(monitor.status().base_status.errors_detected).toBe(2);
+    expect(logger.lines.filter((l) => l.startsWith('error tmux server down'))).toHaveLength(1);
 
     const tmux = (...args: string[]) => execa('tmux', ['-L', sandbox.socketName, '-f', '/dev/null', ...args]);
     onTestFinished(async () => {

@@ -175,12 +175,12 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       watched.failures += 1;
       errorsDetected += 1;
       const message = error instanceof Error ? error.message : String(error);
-      if (watched.error !== message) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
-      // Down only after `monitoring.max_failures` failed cycles in a row: one hiccup is not an outage.
-      if (watched.up && watched.failures >= config.monitoring.max_failures) {
+      if (watched.up || watched.error !== message) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+      // A few failures in a row can be a restart; `monitoring.max_failures` of them is an outage.
+      if (watched.failures === config.monitoring.max_failures) {
         logger.error('tmux server down', { server: watched.label, error: message, failures: watched.failures });
-        watched.up = false;
       }
+      watched.up = false;
       watched.error = message;
       return;
     }

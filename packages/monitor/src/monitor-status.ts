@@ -29,7 +29,7 @@ export interface AgentStatus {
 export interface ServerStatus {
   /** `-L name`, `-S path` or `(default)`. */
   readonly server: string;
-  /** False once `monitoring.max_failures` cycles in a row could not reach it (it is retried every cycle). */
+  /** False when the last cycle could not reach it (it is retried every cycle). */
   readonly up: boolean;
   /** Why it is down, null when up. */
   readonly error: string | null;
