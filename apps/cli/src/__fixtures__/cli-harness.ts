@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +22,26 @@ const packages = ['apps/cli', 'packages/config', 'packages/tmux-pool', 'packages
 
 /** Builds the CLI and its workspace dependencies when a source is newer than its build. */
 export function buildCliIfStale(): void {
+  // Test files run in parallel: one builds, the others wait for it (a build rewrites dist/ in place).
+  const lock = join(tmpdir(), 'tmux-orc-cli-build.lock');
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() - started > 280_000) throw new Error(`Expected ${lock} to be released within 280 s; remove it if no build runs`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    buildIfStale();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildIfStale(): void {
   const stale = packages.some((pkg) => {
     const dist = join(root, pkg, 'dist');
     if (!existsSync(dist)) return true;

@@ -11,12 +11,13 @@ afterEach(async () => {
 });
 
 async function paneDead(sandbox: TmuxSandbox, pane: string): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const state = (await sandbox.tmux('display-message', '-p', '-t', pane, '#{pane_dead} #{pane_dead_status}')).trim();
+  let state = '';
+  for (let i = 0; i < 300; i += 1) {
+    state = (await sandbox.tmux('display-message', '-p', '-t', pane, '#{pane_dead} #{pane_dead_status}')).trim();
     if (/^1 \d+$/.test(state)) return state; // tmux sets the exit status a moment after pane_dead
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Expected pane ${pane} to end within 10 s`);
+  throw new Error(`Expected pane ${pane} to end within 30 s, got \`${state}\` and the screen:\n${await sandbox.capture(pane)}`);
 }
 
 /** Runs `tmux-orc perf watch` in a pane of the sandbox it watches, as a user in a terminal would. */
