@@ -24,7 +24,7 @@ function serverName(stderr: string): string {
   return name;
 }
 
-describe('tmux-orc demo', () => {
+describe('tmux-orc demo', { timeout: 120_000 }, () => {
   it('with --cycles runs the monitor on simulated agents, prints its -L name and leaves no tmux server behind', async () => {
     const home = await createCliHome();
     homes.push(home);

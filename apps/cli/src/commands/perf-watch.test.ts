@@ -27,7 +27,7 @@ async function watchInPane(sandbox: TmuxSandbox, home: CliHome): Promise<string>
   return paneId;
 }
 
-describe('tmux-orc perf watch', () => {
+describe('tmux-orc perf watch', { timeout: 120_000 }, () => {
   it('draws pool, cache, cycles and agents in place, and q quits cleanly', async () => {
     const sandbox = await useTmuxSandbox();
     const home = await createCliHome();

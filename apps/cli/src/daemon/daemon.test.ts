@@ -10,6 +10,7 @@ import { buildCliIfStale, createCliHome, root, spawnCli, type CliHome } from '..
 import type { StatusJson } from './status-json.js';
 
 const screensDir = join(simAgentScreensDir, 'claude-code');
+// Each test spawns several CLIs in sequence; on a loaded 2-core machine one can take seconds.
 let homes: CliHome[] = [];
 
 beforeAll(() => buildCliIfStale(), 300_000);
@@ -67,7 +68,7 @@ async function waitForCycles(socket: string, cycles: number): Promise<StatusJson
   throw new Error(`Expected ${cycles} cycles within 10 s`);
 }
 
-describe('tmux-orc monitor start/stop/status', () => {
+describe('tmux-orc monitor start/stop/status', { timeout: 120_000 }, () => {
   it('starts one daemon: a second start says it is running with its pid; stop removes pid, socket and lock', async () => {
     const sandbox = await useTmuxSandbox();
     await team(sandbox);
@@ -165,7 +166,7 @@ describe('tmux-orc monitor start/stop/status', () => {
   });
 });
 
-describe('tmux-orc status and health', () => {
+describe('tmux-orc status and health', { timeout: 120_000 }, () => {
   it('without a daemon runs one cycle itself and prints the stable JSON shape', async () => {
     const sandbox = await useTmuxSandbox();
     const { asking } = await team(sandbox);
@@ -247,7 +248,7 @@ describe('tmux-orc status and health', () => {
   });
 });
 
-describe('the daemon API on its socket', () => {
+describe('the daemon API on its socket', { timeout: 120_000 }, () => {
   it('serves /status, /metrics, /events and takes Claude Code hooks', async () => {
     const sandbox = await useTmuxSandbox();
     const { idle, asking } = await team(sandbox);
@@ -298,7 +299,7 @@ describe('the daemon API on its socket', () => {
   });
 });
 
-describe('the README', () => {
+describe('the README', { timeout: 120_000 }, () => {
   it('its Claude Code hook command reaches the daemon with the pane it runs in', async () => {
     const readme = await readFile(join(root, 'apps/cli/README.md'), 'utf8');
     const block = /### Claude Code hook configuration[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
@@ -326,7 +327,7 @@ describe('the README', () => {
   });
 });
 
-describe('monitor run --json and monitor logs -f', () => {
+describe('monitor run --json and monitor logs -f', { timeout: 120_000 }, () => {
   it('prints transitions as JSON lines, and logs -f shows new log lines as they come', async () => {
     const sandbox = await useTmuxSandbox();
     const { asking } = await team(sandbox);
