@@ -19,3 +19,4 @@ export { isPaused, updateRateLimitPauses } from './actions/rate-limit-pause.js';
 export { isReportDue, markReported } from './actions/cooldowns.js';
 export { createExecaHookRunner, hookEvent, startHooks, type HookCommandRunner, type HookEvent } from './actions/run-hooks.js';
 export { agentLabel, formatDuration, oneLine, quoted } from './actions/report-text.js';
+export { createScreenCache, maxScreenTtlMs } from './screen-cache.js';
