@@ -74,7 +74,7 @@ async function observeFor(log: PaneLog, from: number, forMs: number, count: numb
 }
 
 async function verifyIdle(suite: LiveSuite, log: PaneLog, drivenAt: number): Promise<void> {
-  const idle = await log.waitFor(isState('idle'), 'idle after the reply', suite.debounceMs + reachTimeoutMs);
+  const idle = log.since(drivenAt).find(isState('idle')) ?? (await log.waitFor(isState('idle'), 'idle after the reply', suite.debounceMs + reachTimeoutMs));
   // Between the finished reply and idle the agent is active (the debounce runs); nothing else,
   // once the checker had a chance to see the finished screen.
   const before = log.since(drivenAt + suite.staleMs).filter((observation) => observation.at < idle.at);
