@@ -74,6 +74,47 @@ async function agentWindow(sandbox: TmuxSandbox, session: string, name: string, 
   return paneId;
 }
 
+describe('the monitor on real tmux with simulated agents only (runs where Claude Code cannot)', () => {
+  it('reports, restarts a dead pane, pauses a rate-limited agent and sends nothing twice across a monitor restart', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const pmFile = join(dir, 'sim-pm.log');
+    await sandbox.newSession('sim', { window: 'pm', command: recorder(pmFile) });
+    await agentWindow(sandbox, 'sim', 'Claude-idle', fixtureAgent('idle-replied-120x40'));
+    await agentWindow(sandbox, 'sim', 'Claude-rl', fixtureAgent('rate_limited-http429-retrying-120x40'));
+    const crashPane = await agentWindow(sandbox, 'sim', 'Claude-crash', fixtureAgent('idle-replied-120x40'), true);
+    await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
+
+    let now = Date.UTC(2026, 10, 23, 15, 0, 0);
+    const t0 = now;
+    const config = testConfig(sandbox.socketName);
+    const statePath = join(dir, 'sim-state.json');
+    let monitor: Monitor = createMonitor(config, { clock: { now: () => now }, statePath });
+    onTestFinished(() => monitor.stop());
+    const cycleAt = (seconds: number) => {
+      now = t0 + seconds * 1000;
+      return monitor.runCycle();
+    };
+    await cycleAt(0);
+    await cycleAt(6);
+    expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] rl (sim:2) rate_limited (resets in 33s); idle (sim:1) idle 6s; crash (sim:3) idle 6s']);
+
+    await sandbox.sendLine(crashPane, 'exit 4');
+    await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
+    await cycleAt(12);
+    await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
+    await cycleAt(18);
+    expect((await lines(pmFile, 2)).slice(1)).toEqual(['[tmux-orc] crash (sim:3) crashed (exit 4), restarted (1/3 this hour)']);
+
+    await monitor.stop();
+    monitor = createMonitor(config, { clock: { now: () => now }, statePath });
+    expect((await cycleAt(24)).reports).toEqual([]);
+    expect((await cycleAt(30)).reports).toEqual([]);
+    // The pause ends at 33 s; the rate_limited cooldown (10 s) alone would have allowed a report at 16 s.
+    expect((await cycleAt(40)).reports.map((r) => r.text)).toEqual(['[tmux-orc] rl (sim:2) rate_limited (resets in 33s)']);
+    expect(await lines(pmFile, 3)).toHaveLength(3);
+  }, 60_000);
+});
+
 describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simulated agents', () => {
   it('reports exactly what changed to each PM, with cooldowns, restarts, resubmits, rate-limit pauses, and nothing twice across a restart', async () => {
     if (!lookup.ok) return;
