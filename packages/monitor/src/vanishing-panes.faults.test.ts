@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDefaultConfig, type Config } from '@tmux-orc/config';
+import { createConcurrentStrategy, type MonitoringStrategy } from '@tmux-orc/strategies';
+import { shellQuote, simAgentCommand, useTmuxSandbox } from '@tmux-orc/testkit';
+import { createTmuxConnectionPool, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { memoryLogger } from './__fixtures__/agent-views.js';
+import { createMonitor } from './create-monitor.js';
+import type { MonitorPool } from './monitor-api.js';
+
+const AGENTS = 60;
+const KILLED_WINDOWS = 25; // killed after listing, before any capture
+const KILLED_PANES = 25; // killed while the captures are in flight
+
+const recorder = (file: string): string => `sh -c ${shellQuote(`while IFS= read -r l; do printf '%s\\n' "$l" >> ${shellQuote(file)}; done`)}`;
+
+describe('50 panes and windows killed mid-cycle', () => {
+  it('are skipped, reported missing once each, and never fail the cycle', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tmux-orc-vanish-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const pmFile = join(dir, 'pm.log');
+    const sandbox = await useTmuxSandbox();
+    const agents = await sandbox.spawnAgents(AGENTS, { session: 'team', command: () => simAgentCommand(), windowName: (i) => `Claude-a${i}` });
+    await sandbox.newWindow('team', 'pm', { command: recorder(pmFile) });
+    const doomedWindows = agents.slice(0, KILLED_WINDOWS);
+    const doomedPanes = agents.slice(KILLED_WINDOWS, KILLED_WINDOWS + KILLED_PANES);
+    const survivors = agents.slice(KILLED_WINDOWS + KILLED_PANES);
+    const killAll = (verb: string, targets: string[]): Promise<string> => sandbox.tmux(...targets.flatMap((t, i) => [...(i === 0 ? [] : [';']), verb, '-t', t]));
+
+    let armed = false;
+    const concurrent = createConcurrentStrategy();
+    const killing: MonitoringStrategy = {
+      ...concurrent,
+      async observe(input) {
+        // The panes were listed already; their windows go before the first capture.
+        if (armed) await killAll('kill-window', doomedWindows.map((a) => a.target));
+        return concurrent.observe(input);
+      },
+    };
+    let captures = 0;
+    const createPool = (server: TmuxServer): MonitorPool => {
+      const pool = createTmuxConnectionPool({ server });
+      return {
+        get transport() {
+          return pool.transport;
+        },
+        metrics: () => pool.metrics(),
+        close: () => pool.close(),
+        async run(args, options) {
+          // Halfway through the cycle's captures, the other 25 panes die while commands are in flight.
+          if (armed && args[0] === 'capture-pane' && ++captures === 10) void killAll('kill-pane', doomedPanes.map((a) => a.paneId));
+          return pool.run(args, options);
+        },
+      };
+    };
+    let now = Date.now();
+    const base = createDefaultConfig(dir);
+    const config: Config = {
+      ...base,
+      monitoring: { ...base.monitoring, check_interval: 1, debounce: 1, async: { ...base.monitoring.async, strategy: 'concurrent' } },
+      notifications: { ...base.notifications, escalation: { missing_agent: [0], team_idle: [] } },
+      recovery: { ...base.recovery, restart_crashed: false, resubmit_attempts: 0 },
+      servers: [{ socket_name: sandbox.socketName }],
+    };
+    const logger = memoryLogger();
+    const monitor = createMonitor(config, { strategy: killing, createPool, clock: { now: () => now }, logger });
+    onTestFinished(() => monitor.stop());
+
+    const first = await monitor.runCycle();
+    expect(first.status.agents.filter((a) => a.role === 'agent')).toHaveLength(AGENTS);
+    now += 2000;
+    // The PM is idle once its screen stayed still for the debounce, so reports reach it.
+    await monitor.runCycle();
+    now += 2000;
+
+    armed = true;
+    const hit = await monitor.runCycle();
+    armed = false;
+    expect(captures).toBeGreaterThanOrEqual(10);
+    expect(hit.status.servers[0]).toMatchObject({ up: true, consecutive_failures: 0 });
+    // Panes killed before their capture are skipped this cycle; none is reported in a made-up state.
+    const hitIds = new Set(hit.status.agents.map((a) => a.id));
+    for (const gone of doomedWindows) expect(hitIds.has(gone.paneId), gone.target).toBe(false);
+    for (const agent of hit.status.agents) expect(agent.state, agent.id).not.toBe('unknown');
+
+    now += 2000;
+    const after = await monitor.runCycle();
+    expect(after.status.agents.filter((a) => a.role === 'agent').map((a) => a.id).sort()).toEqual(survivors.map((a) => a.paneId).sort());
+    now += 2000;
+    await monitor.runCycle();
+
+    // Every one of the 50 reported missing to the PM exactly once.
+    const missing = await vi.waitFor(async () => {
+      const text = await readFile(pmFile, 'utf8').catch(() => '');
+      const names = [...text.matchAll(/\b(a\d+) \(team:\d+\) missing/g)].map((m) => m[1]);
+      expect(names).toHaveLength(KILLED_WINDOWS + KILLED_PANES);
+      return names;
+    }, { timeout: 5000 });
+    expect(new Set(missing).size).toBe(KILLED_WINDOWS + KILLED_PANES);
+    expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
+  }, 60_000);
+});
