@@ -33,7 +33,7 @@ const reachTimeoutMs = 6_000;
 class LiveDetectionError extends Error {
   constructor(expected: string, got: Observation, log: PaneLog, from: number) {
     super(
-      `Expected ${expected}, got ${got.state} ${JSON.stringify(got.detail)} (evidence ${JSON.stringify(got.evidence)}, ` +
+      `Expected ${expected}, got ${got.state} ${JSON.stringify(got.detail)} (detector ${got.detector}, evidence ${JSON.stringify(got.evidence)}, ` +
         `pane command ${got.pane.currentCommand}${got.pane.dead ? ', dead' : ''}) on this screen:\n${got.screen ?? '(not recorded)'}\n` +
         `--- observations ---\n${log.describe(from)}`,
     );
@@ -132,6 +132,8 @@ export async function runLiveCase(suite: LiveSuite, screenCase: ScreenCase, live
     const fresh = await log.waitFor(isState('fresh'), 'fresh once Claude Code drew its prompt box', 30_000);
     await screenCase.drive({ pane, sandbox: suite.sandbox });
     await verify(suite, liveCase, log, suite.clock.now());
+    // Chosen from the pane's command, its title or (exited to a shell) the screen, never the shell detector.
+    expectEvery(log.since(fresh.at), (observation) => observation.detector === 'claude-code', 'every verdict from the claude-code detector', log, fresh.at);
     const forbidden = forbiddenStates(liveCase);
     expectEvery(log.since(fresh.at), (observation) => !forbidden.includes(observation.state), `never ${forbidden.join(' or ')} after fresh`, log, fresh.at);
     suite.onPassed?.(`${liveCase.key} at ${suite.cols}x${suite.rows}`, log.describe());
