@@ -153,6 +153,16 @@ describe('createMonitor on real tmux', () => {
     expect(status.agents.map((a) => a.name)).toEqual(['dev']);
   });
 
+  it('hands the configured strategy its strategy_options', async () => {
+    const sandbox = await useTmuxSandbox();
+    await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand() });
+    const base = configFor(sandbox);
+    const async = { ...base.monitoring.async, strategy: 'adaptive', strategy_options: { staleness: 'soon' } };
+    const monitor = createMonitor({ ...base, monitoring: { ...base.monitoring, async } });
+    onTestFinished(() => monitor.stop());
+    await expect(monitor.runCycle()).rejects.toThrow(/staleness/);
+  });
+
   it('says which strategy it could not load', async () => {
     const sandbox = await useTmuxSandbox();
     await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand() });

@@ -80,7 +80,13 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     setInterval: (callback, ms) => setInterval(callback, ms),
     clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
   };
-  const load = deps.loadStrategy ?? ((name: string) => loadStrategy(name, {}, { importModule: (specifier) => import(specifier) }));
+  // The configured strategy gets `monitoring.async.strategy_options`; the polling fallback gets none.
+  const load =
+    deps.loadStrategy ??
+    ((name: string) =>
+      loadStrategy(name, name === config.monitoring.async.strategy ? config.monitoring.async.strategy_options : {}, {
+        importModule: (specifier) => import(specifier),
+      }));
   const runHook = deps.runHook ?? createExecaHookRunner(logger);
   const intervalMs = config.monitoring.check_interval * 1000;
   const restartGraceMs = Math.max(30_000, 3 * intervalMs);
