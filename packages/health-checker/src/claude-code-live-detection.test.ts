@@ -129,7 +129,16 @@ describe.skipIf(!lookup.ok).concurrent.each(sizes)('the health checker on live C
       clock,
       screens,
     });
-    const suite = { sandbox, apiUrl: api.url, binary: lookup.binary, watch, clock, cols, rows, debounceMs, intervalMs,
+    const suite = {
+      sandbox,
+      apiUrl: api.url,
+      binary: lookup.binary,
+      watch,
+      clock,
+      cols,
+      rows,
+      debounceMs,
+      intervalMs,
       // AsyncHealthChecker's default contentTtlMs: see the README's note on its cache.
       staleMs: checker === 'AsyncHealthChecker' ? 2_000 : 0,
       ...(printObservations ? { onPassed: (key: string, observations: string) => console.info(`${key}:\n${observations}`) } : {}),
@@ -142,18 +151,21 @@ describe.skipIf(!lookup.ok).concurrent.each(sizes)('the health checker on live C
   });
 
   afterAll(async () => {
-    await Promise.allSettled(runs.values());
-    await watch?.stop();
-    await pool?.close();
-    await sandbox?.kill();
-    await api?.close();
-  });
+    try {
+      await Promise.allSettled(runs.values());
+      await watch?.stop();
+      await pool?.close();
+    } finally {
+      await sandbox?.kill();
+      await api?.close();
+    }
+  }, 120_000); // waits for every case (each bounded by its own timeouts) before tearing down
 
   it.concurrent.each(liveCases.map((c) => [c.key, c] as const))('%s', async (key) => {
     const run = runs.get(key);
     if (run === undefined) throw new Error(`Expected case ${key} to have been started, got no run`);
     await run;
-    expect(watch?.failedCycles ?? []).toEqual([]);
+    expect(watch?.failedCycles ?? [], 'watch cycles whose list-panes or checkMany failed').toEqual([]);
     // Claude Code needed nothing from the API beyond what the fake knows.
     expect(api?.requests.filter((r) => r.scenario === 'unknown-path').map((r) => r.url)).toEqual([]);
   }, 120_000);
