@@ -23,7 +23,9 @@ export function colorState(state: string): string {
 
 /** The agents as a table: id, target, name, state (colored), for how long, detector, the deciding line. */
 export function renderStatusTable(agents: readonly AgentJson[], now: number, evidenceWidth = 56): string {
-  const table = new Table({ head: ['id', 'target', 'name', 'state', 'for', 'detector', 'evidence'], style: { head: ['bold'], compact: true } });
+  // Colors through picocolors only (it honours NO_COLOR); cli-table3's own colors would not.
+  const head = ['id', 'target', 'name', 'state', 'for', 'detector', 'evidence'].map((title) => pc.bold(title));
+  const table = new Table({ head, style: { head: [], border: [], compact: true } });
   for (const agent of agents) {
     const evidence = agent.evidence.replace(/\n/g, ' ⏎ ').replace(/\s+/g, ' ').trim();
     table.push([
