@@ -31,6 +31,11 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
    * the TTL bounds how stale such a screen can be. Default 2000.
    */
   readonly contentTtlMs?: number;
+  /**
+   * Wall-clock time in ms since the epoch, compared with tmux's `window_activity` (epoch seconds) to
+   * tell a capture that may have missed output in the same second. Default: `Date.now`.
+   */
+  readonly wallClock?: { now(): number };
 }
 
 const defaultConcurrency = 20;
@@ -51,6 +56,7 @@ export class AsyncHealthChecker {
   readonly #cache: PaneContentCache;
   readonly #limit: LimitFunction;
   readonly #sequential: LimitFunction = pLimit(1);
+  readonly #wallClock: { now(): number };
 
   constructor(options: AsyncHealthCheckerOptions) {
     const concurrency = options.concurrency ?? defaultConcurrency;
@@ -62,6 +68,7 @@ export class AsyncHealthChecker {
       throw new HealthCheckerError('INVALID_OPTION', `Expected the \`contentTtlMs\` option to be a positive integer, got \`${String(ttl)}\``);
     }
     this.#parts = checkerParts(options);
+    this.#wallClock = options.wallClock ?? { now: () => Date.now() };
     this.#limit = pLimit(concurrency);
     this.#cache =
       options.cache ??
@@ -88,9 +95,20 @@ export class AsyncHealthChecker {
    */
   check(pane: CheckedPane): Promise<HealthResult> {
     return (this.sequential ? this.#sequential : this.#limit)(async () => {
-      const screen = await this.#cache.getOrCompute('pane_content', pane.id, () => captureScreen(this.#parts, pane), {
-        stamp: pane.windowActivity,
-      });
+      let unsettled = false;
+      const screen = await this.#cache.getOrCompute(
+        'pane_content',
+        pane.id,
+        () => {
+          // window_activity counts whole seconds: a capture started within the second the pane last
+          // printed may miss output later in that same second without the stamp moving. Such a
+          // capture is used once and not kept, so the next check looks again.
+          unsettled = this.#wallClock.now() < (pane.windowActivity + 1) * 1000;
+          return captureScreen(this.#parts, pane);
+        },
+        { stamp: pane.windowActivity },
+      );
+      if (unsettled) this.#cache.delete('pane_content', pane.id);
       return paneResult(pane, screen, this.#parts.tracker, this.#parts.detectors, this.#parts.clock.now());
     });
   }

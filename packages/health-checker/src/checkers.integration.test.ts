@@ -149,6 +149,36 @@ describe('AsyncHealthChecker on a real tmux server', () => {
     }
   });
 
+  it('keeps a capture only once the second its window_activity names has passed', async () => {
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const id = await paneShowing(sandbox, 'approval', 'waiting_input-bash-approval-120x40');
+    const pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
+    try {
+      const [pane] = (await listPanes(pool)).filter((p) => p.id === id);
+      if (pane === undefined) throw new Error('Expected the approval pane in list-panes');
+      const captures: string[] = [];
+      const counting: TmuxRunner = {
+        run(args, options) {
+          if (args[0] === 'capture-pane') captures.push(args.join(' '));
+          return pool.run(args, options);
+        },
+      };
+      // Within the second the pane last printed: more output could follow unstamped, so look again.
+      let wall = pane.windowActivity * 1000 + 400;
+      const checker = new AsyncHealthChecker({ runner: counting, clock: manualClock(), wallClock: { now: () => wall } });
+      await checker.check(pane);
+      await checker.check(pane);
+      expect(captures).toHaveLength(2);
+      // Once that second is over, a capture of the same stamp is kept and reused.
+      wall = (pane.windowActivity + 1) * 1000 + 10;
+      await checker.check(pane);
+      await checker.check(pane);
+      expect(captures).toHaveLength(3);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('checks one pane at a time over a pool whose transport is exec', async () => {
     const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
     const id = await paneShowing(sandbox, 'approval', 'waiting_input-bash-approval-120x40');
