@@ -12,7 +12,9 @@ export function toScreenLines(screen: string): string[] {
     .replace(ansiEscape, '')
     .split('\n')
     // Claude Code draws `❯` + a no-break space; evidence reads better, and compares, with a space.
-    .map((line) => line.replace(/\u00a0/gu, ' ').replace(/\s+$/u, ''));
+    // trimEnd, not /\s+$/: capture-pane -J keeps trailing spaces, and the regex retries at every
+    // position of a long blank run (it took most of a 1000-pane cycle's CPU).
+    .map((line) => line.replaceAll('\u00a0', ' ').trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }
