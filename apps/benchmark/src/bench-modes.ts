@@ -25,11 +25,17 @@ export interface ModeSession {
   tearDown(): Promise<void>;
 }
 
+/** Settings every mode shares. */
+export interface ModeOptions {
+  /** Checks in flight at once for the concurrent and adaptive strategies (p-limit); 20 as in the monitor. */
+  readonly concurrency: number;
+}
+
 /** One monitoring mode the benchmark compares. */
 export interface BenchMode {
   readonly name: 'sync' | 'async-exec' | 'control' | 'adaptive' | 'floor';
   readonly description: string;
-  setUp(server: TmuxServer, agents: readonly MonitoredPane[]): Promise<ModeSession>;
+  setUp(server: TmuxServer, agents: readonly MonitoredPane[], options: ModeOptions): Promise<ModeSession>;
 }
 
 const clock = { now: () => Date.now() };
@@ -98,7 +104,7 @@ async function controlParts(server: TmuxServer) {
 export const syncMode: BenchMode = {
   name: 'sync',
   description: 'polling strategy, one tmux process per command (the baseline)',
-  async setUp(server, agents) {
+  async setUp(server, agents, options) {
     const { counted, extra } = execParts(server);
     const checker = new HealthChecker({ runner: counted, clock });
     return strategyCycleSession(counted, checker, createPollingStrategy(), agents, extra);
@@ -107,30 +113,30 @@ export const syncMode: BenchMode = {
 
 export const asyncExecMode: BenchMode = {
   name: 'async-exec',
-  description: 'concurrent strategy (p-limit 20), one tmux process per command',
-  async setUp(server, agents) {
+  description: 'concurrent strategy (p-limit), one tmux process per command',
+  async setUp(server, agents, options) {
     const { counted, extra } = execParts(server);
-    const checker = new AsyncHealthChecker({ runner: counted, clock, concurrency: 20, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(counted, checker, createConcurrentStrategy({ concurrency: 20 }), agents, extra);
+    const checker = new AsyncHealthChecker({ runner: counted, clock, concurrency: options.concurrency, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(counted, checker, createConcurrentStrategy({ concurrency: options.concurrency }), agents, extra);
   },
 };
 
 export const controlMode: BenchMode = {
   name: 'control',
   description: 'concurrent strategy over the control-mode pool',
-  async setUp(server, agents) {
+  async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server);
-    const checker = new AsyncHealthChecker({ runner, clock, concurrency: 20, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(runner, checker, createConcurrentStrategy({ concurrency: 20 }), agents, extra);
+    const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(runner, checker, createConcurrentStrategy({ concurrency: options.concurrency }), agents, extra);
   },
 };
 
 export const adaptiveMode: BenchMode = {
   name: 'adaptive',
   description: 'adaptive plugin strategy over the control-mode pool',
-  async setUp(server, agents) {
+  async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server);
-    const checker = new AsyncHealthChecker({ runner, clock, concurrency: 20 });
+    const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency });
     return strategyCycleSession(runner, checker, createAdaptiveStrategy({}), agents, extra);
   },
 };
@@ -138,7 +144,7 @@ export const adaptiveMode: BenchMode = {
 export const floorMode: BenchMode = {
   name: 'floor',
   description: 'list-panes plus every capture pipelined on one control client, no classification',
-  async setUp(server, agents) {
+  async setUp(server, agents, options) {
     const connection = await ControlModeConnection.connect({ server });
     const discover = discoverer(connection, agents);
     return {

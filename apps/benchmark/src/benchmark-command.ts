@@ -14,6 +14,7 @@ interface BenchmarkOptions {
   json?: boolean;
   chart?: string;
   cycles?: string;
+  concurrency: string;
 }
 
 /**
@@ -27,6 +28,7 @@ export function defineBenchmarkCommand(command: Command): Command {
     .option('--compare', 'compare every mode (sync, async-exec, control, adaptive, floor); the default')
     .option('--modes <list>', 'only these modes, comma-separated')
     .option('--cycles <n>', 'measured cycles per mode at least (default 5)')
+    .option('--concurrency <n>', 'checks in flight at once (p-limit) for concurrent and adaptive', '20')
     .option('--json', 'print JSON (an object for one size, an array for a sweep)')
     .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
     .action(async (options: BenchmarkOptions) => {
@@ -34,6 +36,8 @@ export function defineBenchmarkCommand(command: Command): Command {
       const modes = selectModes(options.modes);
       const minCycles = options.cycles === undefined ? undefined : Number(options.cycles);
       if (minCycles !== undefined && (!Number.isInteger(minCycles) || minCycles < 1)) throw new Error(`Expected --cycles to be a positive integer, got \`${options.cycles}\``);
+      const concurrency = Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`Expected --concurrency to be a positive integer, got \`${options.concurrency}\``);
       const abort = new AbortController();
       const onSignal = (): void => abort.abort();
       process.once('SIGINT', onSignal);
@@ -47,7 +51,7 @@ export function defineBenchmarkCommand(command: Command): Command {
         const reports = await runBenchmark({
           agents: counts,
           modes,
-          measure: minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) },
+          measure: { concurrency, ...(minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) }) },
           signal: abort.signal,
           onProgress: (done, _total, label) => bar.update(done, { label }),
         });

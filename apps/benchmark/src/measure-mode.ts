@@ -17,6 +17,8 @@ export interface MeasureOptions {
   readonly budgetMs: number;
   /** Pause between cycles (ms), as a monitor's interval would leave: lets printing panes move. */
   readonly spacingMs: number;
+  /** Checks in flight at once (p-limit) for the concurrent and adaptive strategies. */
+  readonly concurrency: number;
 }
 
 /** One mode's measurements, in the benchmark's JSON shape. */
@@ -54,7 +56,7 @@ export async function measureMode(
   options: MeasureOptions,
   onCycle: (done: number) => void = () => {},
 ): Promise<ModeResult> {
-  const session = await mode.setUp(server, agents);
+  const session = await mode.setUp(server, agents, { concurrency: options.concurrency });
   try {
     for (let i = 0; i < options.warmupCycles; i += 1) {
       await session.cycle();
