@@ -21,8 +21,8 @@ export function addMonitorFlags(command: Command): Command {
     .addOption(new Option('--sync', 'one pane at a time on the exec transport (async.enabled: false, pool.transport: exec)').conflicts('async'))
     .option('--strategy <name>', 'monitoring strategy: polling, concurrent, adaptive or a plugin package')
     .option('--pool-size <n>', 'most tmux connections open at once (monitoring.async.pool.max_size)')
-    .option('--cache', 'set monitoring.async.cache.enabled (the monitor does not read it yet: its pane cache is always on)')
-    .option('--no-cache', 'unset monitoring.async.cache.enabled (see --cache)')
+    .option('--cache', 'keep captured screens while a pane\'s window_activity is unchanged (monitoring.async.cache.enabled)')
+    .option('--no-cache', 'capture every pane looked at, every cycle (monitoring.async.cache.enabled: false)')
     .option('--interval <seconds>', 'seconds between cycles (monitoring.check_interval)');
 }
 
