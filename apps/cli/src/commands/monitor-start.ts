@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { openSync, closeSync, mkdirSync } from 'node:fs';
+import { openSync, closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { daemonPaths } from '../daemon/daemon-paths.js';
 import type { ConfigCommandIo, GlobalConfigOptions } from './config-io.js';
 import { describeEffectiveSettings } from './effective-settings.js';
 import type { MonitorFlags } from './monitor-options.js';
+import { ensureWritableDirectory } from '../daemon/writable-directory.js';
 
 const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -62,7 +63,7 @@ export async function runMonitorStart(
     say({ running: true, started: false, pid: running, socket: paths.socket }, `tmux-orc monitor: already running (pid ${running})`);
     return 0;
   }
-  mkdirSync(paths.logDir, { recursive: true });
+  ensureWritableDirectory(paths.logDir, 'log directory');
   const out = openSync(paths.daemonOutput, 'a', 0o600);
   const child = spawn(process.execPath, daemonArgv(globals, flags, io.cwd), { detached: true, stdio: ['ignore', out, out], cwd: io.cwd, env: { ...io.env } });
   closeSync(out);

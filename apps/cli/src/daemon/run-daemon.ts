@@ -1,4 +1,5 @@
 import { unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
 
@@ -10,6 +11,7 @@ import { daemonPaths } from './daemon-paths.js';
 import { toTmuxServer } from './config-servers.js';
 import { readPaneCwds } from './pane-cwds.js';
 import { waitForShutdownSignal } from './shutdown-signal.js';
+import { ensureWritableDirectory } from './writable-directory.js';
 
 /** Options of {@link runDaemon}. */
 export interface RunDaemonOptions {
@@ -26,12 +28,21 @@ export interface RunDaemonOptions {
 export async function runDaemon(loaded: LoadedConfig, io: ConfigCommandIo, options: RunDaemonOptions): Promise<number> {
   const paths = daemonPaths(loaded);
   const { config } = loaded;
+  ensureWritableDirectory(dirname(paths.lockFile), 'tmux-orc home');
+  ensureWritableDirectory(paths.logDir, 'log directory');
   const lock = await acquireDaemonLock(paths.lockFile);
   if (!lock.acquired) {
     io.stdout(options.json ? `${JSON.stringify({ running: true, pid: lock.pid, started: false })}\n` : `tmux-orc monitor: already running (pid ${lock.pid})\n`);
     return 0;
   }
-  const loggers = createDaemonLoggers(paths, config.logging.debug_async ? 'debug' : config.logging.level);
+  let loggers: ReturnType<typeof createDaemonLoggers>;
+  try {
+    loggers = createDaemonLoggers(paths, config.logging.debug_async ? 'debug' : config.logging.level);
+  } catch (error) {
+    // Nothing runs yet: leave no lock behind.
+    await lock.release();
+    throw error;
+  }
   const log = loggers.monitor;
   const monitor = createMonitor(config, { logger: log, statePath: paths.stateFile });
   const api = createApiServer({

@@ -53,7 +53,7 @@ describe('the tmux server killed while the daemon runs, then started again on th
       const status = await daemonStatus(home);
       return (status?.detailed?.servers[0]?.consecutive_failures ?? 0) >= MAX_FAILURES + 1 ? status : undefined;
     }, `${MAX_FAILURES + 1} failed cycles`);
-    expect(outage.detailed?.servers[0]?.up).toBe(false);
+    expect(outage?.detailed?.servers[0]?.up).toBe(false);
     const logLines = (await readFile(join(home.home, 'logs/async-monitor.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { msg: string; failures?: number });
     expect(logLines.filter((l) => l.msg === 'tmux server down').map((l) => l.failures)).toEqual([MAX_FAILURES]);
     expect(isAlive(pid)).toBe(true);
