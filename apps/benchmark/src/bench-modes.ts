@@ -29,6 +29,8 @@ export interface ModeSession {
 export interface ModeOptions {
   /** Checks in flight at once for the concurrent and adaptive strategies (p-limit); 20 as in the monitor. */
   readonly concurrency: number;
+  /** Most control-mode connections of the pool (`maxSize`); the monitor's default is 4. */
+  readonly poolSize: number;
 }
 
 /** One monitoring mode the benchmark compares. */
@@ -85,8 +87,8 @@ function execParts(server: TmuxServer) {
   };
 }
 
-async function controlParts(server: TmuxServer) {
-  const pool = createTmuxConnectionPool({ server, transport: 'control' });
+async function controlParts(server: TmuxServer, poolSize: number) {
+  const pool = createTmuxConnectionPool({ server, transport: 'control', maxSize: poolSize });
   await pool.warmUp();
   const counted = countingRunner(pool);
   const runner = Object.assign(counted, { transport: pool.transport });
@@ -125,7 +127,7 @@ export const controlMode: BenchMode = {
   name: 'control',
   description: 'concurrent strategy over the control-mode pool',
   async setUp(server, agents, options) {
-    const { runner, extra } = await controlParts(server);
+    const { runner, extra } = await controlParts(server, options.poolSize);
     const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency, contentTtlMs: NO_REUSE_MS });
     return strategyCycleSession(runner, checker, createConcurrentStrategy({ concurrency: options.concurrency }), agents, extra);
   },
@@ -135,7 +137,7 @@ export const adaptiveMode: BenchMode = {
   name: 'adaptive',
   description: 'adaptive plugin strategy over the control-mode pool',
   async setUp(server, agents, options) {
-    const { runner, extra } = await controlParts(server);
+    const { runner, extra } = await controlParts(server, options.poolSize);
     const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency });
     return strategyCycleSession(runner, checker, createAdaptiveStrategy({}), agents, extra);
   },

@@ -15,6 +15,7 @@ interface BenchmarkOptions {
   chart?: string;
   cycles?: string;
   concurrency: string;
+  poolSize: string;
 }
 
 /**
@@ -29,6 +30,7 @@ export function defineBenchmarkCommand(command: Command): Command {
     .option('--modes <list>', 'only these modes, comma-separated')
     .option('--cycles <n>', 'measured cycles per mode at least (default 5)')
     .option('--concurrency <n>', 'checks in flight at once (p-limit) for concurrent and adaptive', '20')
+    .option('--pool-size <n>', 'most control-mode connections (pool maxSize) for control and adaptive', '4')
     .option('--json', 'print JSON (an object for one size, an array for a sweep)')
     .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
     .action(async (options: BenchmarkOptions) => {
@@ -38,6 +40,8 @@ export function defineBenchmarkCommand(command: Command): Command {
       if (minCycles !== undefined && (!Number.isInteger(minCycles) || minCycles < 1)) throw new Error(`Expected --cycles to be a positive integer, got \`${options.cycles}\``);
       const concurrency = Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`Expected --concurrency to be a positive integer, got \`${options.concurrency}\``);
+      const poolSize = Number(options.poolSize);
+      if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`Expected --pool-size to be a positive integer, got \`${options.poolSize}\``);
       const abort = new AbortController();
       const onSignal = (): void => abort.abort();
       process.once('SIGINT', onSignal);
@@ -51,7 +55,7 @@ export function defineBenchmarkCommand(command: Command): Command {
         const reports = await runBenchmark({
           agents: counts,
           modes,
-          measure: { concurrency, ...(minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) }) },
+          measure: { concurrency, poolSize, ...(minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) }) },
           signal: abort.signal,
           onProgress: (done, _total, label) => bar.update(done, { label }),
         });

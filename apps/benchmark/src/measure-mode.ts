@@ -19,6 +19,8 @@ export interface MeasureOptions {
   readonly spacingMs: number;
   /** Checks in flight at once (p-limit) for the concurrent and adaptive strategies. */
   readonly concurrency: number;
+  /** Most control-mode connections of the pool. */
+  readonly poolSize: number;
 }
 
 /** One mode's measurements, in the benchmark's JSON shape. */
@@ -56,7 +58,7 @@ export async function measureMode(
   options: MeasureOptions,
   onCycle: (done: number) => void = () => {},
 ): Promise<ModeResult> {
-  const session = await mode.setUp(server, agents, { concurrency: options.concurrency });
+  const session = await mode.setUp(server, agents, { concurrency: options.concurrency, poolSize: options.poolSize });
   try {
     for (let i = 0; i < options.warmupCycles; i += 1) {
       await session.cycle();
