@@ -23,6 +23,7 @@ import { MonitorError } from './monitor-error.js';
 import type { CycleResult, Monitor, MonitorDeps, MonitorEvent, MonitorPool, MonitorTimers } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
 import { readPaneOptions } from './read-pane-options.js';
+import { checkerConcurrency } from './checker-concurrency.js';
 import { createScreenCache } from './screen-cache.js';
 import { emptyActionState, pruneActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
 
@@ -135,7 +136,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
         runner: pool,
         clock,
         debounceMs: config.monitoring.debounce * 1000,
-        concurrency: config.monitoring.async.enabled ? 20 : 1,
+        concurrency: config.monitoring.async.enabled ? checkerConcurrency(config) : 1,
         cache: createScreenCache(config.monitoring.async.cache, clock),
       });
       return { label: describeServer(server), server, pool, checker, observations: new Map(), up: true, error: null, failures: 0 };
