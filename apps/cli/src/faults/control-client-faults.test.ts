@@ -47,7 +47,7 @@ describe('the daemon when its control-mode client is killed or its tmux server s
     expect(status?.detailed?.connection_pool).toMatchObject({ transport: 'control', created: 2 });
     expect(status?.detailed?.fallback).toBeNull();
     expect(isAlive(pid)).toBe(true);
-  });
+  }, 60_000);
 
   it('a stalled server (SIGSTOP): commands time out, the client is recycled, no cycle waits past the command timeout', async () => {
     const sandbox = await useTmuxSandbox();

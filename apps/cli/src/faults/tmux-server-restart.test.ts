@@ -75,5 +75,5 @@ describe('the tmux server killed while the daemon runs, then started again on th
     const stop = await home.run(['monitor', 'stop']);
     expect(stop.code).toBe(0);
     expect(await clientPids(sandbox.socketName)).toEqual([]);
-  });
+  }, 60_000);
 });
