@@ -17,10 +17,21 @@ function wrongValue(value: unknown): string {
   return '"oops"'; // arrays and objects (servers, hooks, patterns, strategy_options)
 }
 
-/** `a.b.c: v` as nested YAML; the key is on the last line. */
-function nestedYaml(path: string, value: string): string {
-  const keys = path.split('.');
-  return keys.map((key, i) => `${'  '.repeat(i)}${key}:${i === keys.length - 1 ? ` ${value}` : ''}`).join('\n') + '\n';
+/**
+ * The config's tree as YAML with every leaf given a value of the wrong type; returns the text and
+ * the line of each leaf's key.
+ */
+function wrongYaml(node: unknown, indent = '', path = '', out: { lines: string[]; lineOf: Map<string, number> } = { lines: [], lineOf: new Map() }) {
+  const isTree = typeof node === 'object' && node !== null && !Array.isArray(node) && Object.keys(node).length > 0;
+  if (!isTree) return out;
+  for (const [key, value] of Object.entries(node)) {
+    const keyPath = path === '' ? key : `${path}.${key}`;
+    const subtree = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
+    out.lines.push(`${indent}${key}:${subtree ? '' : ` ${wrongValue(value)}`}`);
+    if (subtree) wrongYaml(value, `${indent}  `, keyPath, out);
+    else out.lineOf.set(keyPath, out.lines.length);
+  }
+  return out;
 }
 
 /** Nothing was started: no lock, no pid file, no socket. */
@@ -28,34 +39,35 @@ function nothingStarted(home: CliHome): void {
   for (const file of ['monitor.lock', 'monitor.pid', 'monitor.sock']) expect(existsSync(join(home.home, file)), file).toBe(false);
 }
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  }));
-  return results;
-}
-
 describe('monitor start with a bad config exits 2 naming the key or line, and starts nothing', () => {
   const leaves = listLeaves(createDefaultConfig('/home'));
+  // One key of each kind also alone: a number, a boolean, an enum, a list, a record, the nullable profile.
+  const sample = leaves.filter(([key]) => ['monitoring.check_interval', 'notifications.pm_enabled', 'logging.level', 'servers', 'recovery.start_commands.claude', 'profile', 'monitoring.async.strategy_options'].includes(key));
 
-  it(`every key of the schema with a wrong type (${leaves.length} keys)`, async () => {
+  it(`every key of the schema with a wrong type (${leaves.length} keys, one file): each named with its line`, async () => {
     const home = await useCliHome();
-    const runs = await mapLimit(leaves, 4, async ([key, value], i) => {
-      const file = `bad-${i}.yaml`;
-      const yaml = nestedYaml(key, wrongValue(value));
-      await writeFile(join(home.dir, file), yaml);
-      const run = await home.run(['--config', file, 'monitor', 'start']);
-      return { key, yaml, line: yaml.trim().split('\n').length, ...run };
-    });
-    const wrong = runs.filter((run) => run.code !== 2 || !run.stderr.includes(`bad-${runs.indexOf(run)}.yaml:${run.line}:`) || !run.stderr.includes(`${run.key}: expected`));
-    expect(wrong.map((r) => `${r.key} -> exit ${r.code}: ${r.stderr.trim()}`)).toEqual([]);
+    const { lines, lineOf } = wrongYaml(createDefaultConfig('/home'));
+    await writeFile(join(home.dir, 'bad.yaml'), `${lines.join('\n')}\n`);
+    const run = await home.run(['--config', 'bad.yaml', 'monitor', 'start']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    const reported = run.stderr.trim().split('\n');
+    const unnamed = leaves.map(([key]) => key).filter((key) => !reported.some((line) => line.startsWith(`bad.yaml:${lineOf.get(key)}:`) && line.includes(` ${key}: expected`)));
+    expect(unnamed).toEqual([]);
+    expect(reported).toHaveLength(leaves.length);
     nothingStarted(home);
-  }, 120_000);
+  });
+
+  it.each(sample)('%s alone with a wrong type', async (key, value) => {
+    const home = await useCliHome();
+    const keys = key.split('.');
+    const yaml = keys.map((k, i) => `${'  '.repeat(i)}${k}:${i === keys.length - 1 ? ` ${wrongValue(value)}` : ''}`).join('\n');
+    await writeFile(join(home.dir, 'bad.yaml'), `${yaml}\n`);
+    const run = await home.run(['--config', 'bad.yaml', 'monitor', 'start']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^bad\\.yaml:${keys.length}:\\d+ ${key.replaceAll('.', '\\.')}: expected`));
+    nothingStarted(home);
+  });
 
   it.each([
     ['an unknown key', 'monitoring:\n  chek_interval: 5\n', /bad\.yaml:2:\d+ monitoring\.chek_interval: .*check_interval/],
