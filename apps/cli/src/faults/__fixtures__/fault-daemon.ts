@@ -53,12 +53,12 @@ export async function daemonStatus(home: CliHome): Promise<StatusJson | null> {
   return answer === null || answer.status !== 200 ? null : (JSON.parse(answer.body) as StatusJson);
 }
 
-/** Polls `probe` every 100 ms until it returns a value (not undefined); throws naming `what`. */
-export async function waitUntil<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+/** Polls `probe` every 100 ms until it returns a value (not undefined or null); throws naming `what`. */
+export async function waitUntil<T>(probe: () => Promise<T | null | undefined> | T | null | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
-    if (value !== undefined) return value;
+    if (value !== undefined && value !== null) return value;
     if (Date.now() - started > timeoutMs) throw new Error(`Expected ${what} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
