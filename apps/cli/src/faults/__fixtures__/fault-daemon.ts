@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -124,9 +124,10 @@ export async function startServerOn(socketName: string): Promise<number> {
     'set-option', '-g', 'default-shell', '/bin/sh', ';',
     'set-option', '-s', 'exit-empty', 'off', ';',
     'new-session', '-d', '-s', '_sandbox', '-x', '80', '-y', '24', ';',
-    'display-message', '-p', '#{pid}',
+    'display-message', '-p', '#{pid}\t#{socket_path}',
   ]);
-  const pid = Number(out.trim());
+  const [pidText = '', socketPath = ''] = out.trim().split('\t');
+  const pid = Number(pidText);
   onTestFinished(async () => {
     try {
       process.kill(pid, 'SIGCONT');
@@ -134,6 +135,7 @@ export async function startServerOn(socketName: string): Promise<number> {
     } catch {
       // already gone
     }
+    await rm(socketPath, { force: true });
   });
   return pid;
 }
