@@ -41,3 +41,26 @@ describe('listPanes on a real tmux server', () => {
     }
   });
 });
+
+describe('listPanes and a dead pane whose exit status tmux has not collected', () => {
+  it('makes the server reap its children (run-shell true) and lists again', async () => {
+    const sent: string[][] = [];
+    let reaped = false;
+    const runner = {
+      async run(args: readonly string[]): Promise<string[]> {
+        sent.push([...args]);
+        if (args[0] === 'run-shell') {
+          reaped = true;
+          return [];
+        }
+        const format = args[3] ?? '';
+        const [separator = '', end = ''] = [/\}(\u001f[0-9a-f]+\u001f)#\{/.exec(format)?.[1], /(\u001e[0-9a-f]+\u001e)$/.exec(format)?.[1]];
+        const values = ['%7', 's', '1', '0', '1', reaped ? '3' : '', '42', '1700000000', '0', '80', '24', '', 'w', 'sh', 't'];
+        return [values.join(separator) + end];
+      },
+    };
+    const [pane] = await listPanes(runner);
+    expect(pane).toMatchObject({ id: '%7', dead: true, deadStatus: 3 });
+    expect(sent.map((args) => args[0])).toEqual(['list-panes', 'run-shell', 'list-panes']);
+  });
+});

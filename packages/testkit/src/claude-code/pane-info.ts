@@ -18,7 +18,13 @@ export async function readPaneInfo(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: s
   const format = ['pane_title', 'pane_current_command', 'pane_dead', 'pane_dead_status', 'pane_width', 'pane_height']
     .map((name) => `#{${name}}`)
     .join(SEPARATOR);
-  const out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
+  let out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
+  if (/\t1\t\t/.test(out)) {
+    // Dead with no exit status yet: tmux 3.3a can miss the pane's SIGCHLD (while its utempter
+    // helper runs) until another child of the server exits; `run-shell true` is one.
+    await sandbox.tmux('run-shell', 'true');
+    out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
+  }
   const [title = '', currentCommand = '', dead = '', deadStatus = '', width = '0', height = '0'] = out.split(SEPARATOR);
   return {
     title,
