@@ -14,7 +14,7 @@ export { claudeCodeDetector } from './detectors/claude-code.js';
 export { codexDetector } from './detectors/codex.js';
 export { geminiDetector } from './detectors/gemini.js';
 export { shellDetector } from './detectors/shell.js';
-export { HealthChecker, defaultDebounceMs, type HealthCheckerOptions } from './health-checker.js';
+export { HealthChecker, defaultDebounceMs, failedResult, type HealthCheckerOptions } from './health-checker.js';
 export { HealthCheckerError, healthCheckerErrorCodes, type HealthCheckerErrorCode } from './health-checker-error.js';
 export type { Classification, HealthDetail, HealthResult } from './health-result.js';
 export type { CheckedPane } from './pane-result.js';

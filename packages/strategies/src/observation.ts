@@ -1,4 +1,4 @@
-import type { HealthResult } from '@tmux-orc/health-checker';
+import { type HealthResult, failedResult } from '@tmux-orc/health-checker';
 import type { MonitoredPane, Observation } from './monitoring-strategy.js';
 
 /** The observation of a pane looked at now. */
@@ -11,13 +11,5 @@ export function keptObservation(previous: Observation, now: number): Observation
   return { ...previous, observedAt: now };
 }
 
-/** The verdict for a pane whose check failed: `unknown`, saying why. */
-export function failedCheckResult(error: unknown, now: number): HealthResult {
-  return {
-    state: 'unknown',
-    detector: 'none',
-    detail: { reason: error instanceof Error ? error.message : String(error) },
-    evidence: [],
-    since: now,
-  };
-}
+/** The verdict for a pane whose check failed: `unknown`, saying why (the checker's own). */
+export const failedCheckResult: (error: unknown, now: number) => HealthResult = failedResult;
