@@ -21,9 +21,6 @@ function pane(session: string, windowName: string, extra: Partial<DiscoveryPane>
     currentCommand: 'sh',
     title: '',
     windowActivity: 0,
-    bell: false,
-    width: 80,
-    height: 24,
     agentOption: null,
   };
   return { ...info, roleOption: null, ...extra };

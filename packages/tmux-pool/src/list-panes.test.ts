@@ -27,8 +27,6 @@ describe('listPanes on a real tmux server', () => {
           currentCommand: 'sleep',
           dead: false,
           agentOption: 'claude-code',
-          width: sandbox.width,
-          height: sandbox.height,
         });
         expect(found?.target).toBe(`${sandbox.defaultSession}:${found?.windowIndex}.0`);
         expect(found?.windowActivity).toBeGreaterThan(1_600_000_000);
@@ -55,7 +53,7 @@ describe('listPanes and a dead pane whose exit status tmux has not collected', (
         }
         const format = args[3] ?? '';
         const [separator = '', end = ''] = [/\}(\u001f[0-9a-f]+\u001f)#\{/.exec(format)?.[1], /(\u001e[0-9a-f]+\u001e)$/.exec(format)?.[1]];
-        const values = ['%7', 's', '1', '0', '1', reaped ? '3' : '', '42', '1700000000', '0', '80', '24', '', 'w', 'sh', 't'];
+        const values = ['%7', 's', '1', '0', '1', reaped ? '3' : '', '42', '1700000000', '', 'w', 't', 'sh'];
         return [values.join(separator) + end];
       },
     };

@@ -1,28 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { TmuxCommandError } from './errors/tmux-command-error.js';
+import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 import { TmuxNoSessionsError } from './errors/tmux-no-sessions-error.js';
 import type { PaneInfo } from './pane-info.js';
 import type { TmuxRunner } from './runner.js';
 
-const FIELDS = [
-  'pane_id',
-  'session_name',
-  'window_index',
-  'pane_index',
-  'pane_dead',
-  'pane_dead_status',
-  'pane_pid',
-  'window_activity',
-  'window_bell_flag',
-  'pane_width',
-  'pane_height',
-  '@tmux-orc-agent',
-  'window_name',
-  'pane_current_command',
-  'pane_title',
-] as const;
+/** Options of `listPanes`. */
+export interface ListPanesOptions {
+  /** User options (`@name`) to read for every pane, into `PaneInfo.userOptions`. */
+  readonly userOptions?: readonly string[];
+}
 
-type Field = (typeof FIELDS)[number];
+/** A listed pane whose `currentCommand` is null when the listing did not ask for it. */
+export type ListedPane = Omit<PaneInfo, 'currentCommand'> & { readonly currentCommand: string | null };
+
+/** Options of one `list-panes -a` (see `PaneLister`). */
+export interface ListPaneRecordsOptions extends ListPanesOptions {
+  /**
+   * Ask `pane_current_command` only of panes whose `window_activity` is at or after this time
+   * (seconds since the epoch); the others get `currentCommand: null`. tmux reads /proc for every
+   * pane it asks, which is more than a third of the listing's cost at 1000 panes.
+   */
+  readonly currentCommandSince?: number;
+}
+
+// The fields every listing asks, in order; `pane_current_command` comes last, maybe conditional.
+const FIELDS = ['pane_id', 'session_name', 'window_index', 'pane_index', 'pane_dead', 'pane_dead_status', 'pane_pid', 'window_activity', '@tmux-orc-agent', 'window_name', 'pane_title'] as const;
+
+const USER_OPTION = /^@[A-Za-z0-9_-]+$/;
 
 function integer(text: string | undefined): number | null {
   if (text === undefined || text === '') return null;
@@ -38,13 +43,20 @@ function isEmptyServer(error: unknown): boolean {
 
 /**
  * Lists every pane of the server with one `list-panes -a -F` (two, and a `run-shell true`, when a
- * dead pane's exit status is still unknown). Window names and titles may hold any
+ * dead pane's exit status is still unknown). Window names and options may hold any
  * byte, newlines included, so fields are split on a separator with a random nonce made for this call
  * (text in a pane cannot guess it) and records end with their own nonce marker.
- * Resolves `[]` when the server runs but has no sessions.
+ * Resolves `[]` when the server runs but has no sessions. To list every cycle, `PaneLister`
+ * costs tmux less.
  */
-export async function listPanes(runner: TmuxRunner): Promise<PaneInfo[]> {
-  const panes = await listPanesOnce(runner);
+export async function listPanes(runner: TmuxRunner, options: ListPanesOptions = {}): Promise<PaneInfo[]> {
+  const panes = await listPaneRecords(runner, options);
+  return panes.map((pane) => ({ ...pane, currentCommand: pane.currentCommand ?? '' }));
+}
+
+/** One listing, as `listPanes` makes it, maybe asking the current command of some panes only. */
+export async function listPaneRecords(runner: TmuxRunner, options: ListPaneRecordsOptions = {}): Promise<ListedPane[]> {
+  const panes = await listOnce(runner, options);
   if (!panes.some((pane) => pane.dead && pane.deadStatus === null)) return panes;
   // Debian's tmux 3.3a calls utempter (fork + wait, SIGCHLD at its default) when a pane's pty
   // closes; the pane's own SIGCHLD can be lost then, leaving it dead with no exit status until
@@ -52,14 +64,21 @@ export async function listPanes(runner: TmuxRunner): Promise<PaneInfo[]> {
   // server has reaped every zombie and the status is known (seen lost ~1 in 120 exits here, and
   // far more often under load).
   await runner.run(['run-shell', 'true']);
-  return listPanesOnce(runner);
+  return listOnce(runner, options);
 }
 
-async function listPanesOnce(runner: TmuxRunner): Promise<PaneInfo[]> {
+async function listOnce(runner: TmuxRunner, options: ListPaneRecordsOptions): Promise<ListedPane[]> {
+  const userOptions = options.userOptions ?? [];
+  for (const name of userOptions) {
+    if (!USER_OPTION.test(name)) throw new TmuxInvalidOptionError('userOptions', 'names such as `@tmux-orc-role`', name);
+  }
   const nonce = randomBytes(4).toString('hex');
   const separator = `\u001f${nonce}\u001f`;
   const end = `\u001e${nonce}\u001e`;
-  const format = FIELDS.map((field) => `#{${field}}`).join(separator) + end;
+  const notAsked = `\u001d${nonce}`;
+  const since = options.currentCommandSince;
+  const command = since === undefined ? '#{pane_current_command}' : `#{?#{e|>=:#{window_activity},${Math.floor(since)}},#{pane_current_command},${notAsked}}`;
+  const format = [...FIELDS, ...userOptions].map((field) => `#{${field}}`).concat(command).join(separator) + end;
   let lines: string[];
   try {
     lines = await runner.run(['list-panes', '-a', '-F', format]);
@@ -67,32 +86,32 @@ async function listPanesOnce(runner: TmuxRunner): Promise<PaneInfo[]> {
     if (isEmptyServer(error)) return [];
     throw error;
   }
-  const records = lines.join('\n').split(end);
-  const panes: PaneInfo[] = [];
-  for (const record of records) {
+  const count = FIELDS.length + userOptions.length + 1;
+  const panes: ListedPane[] = [];
+  for (const record of lines.join('\n').split(end)) {
     const values = record.replace(/^\n/, '').split(separator);
-    if (values.length !== FIELDS.length) continue;
-    const field = (name: Field): string => values[FIELDS.indexOf(name)] ?? '';
-    const session = field('session_name');
-    const windowIndex = integer(field('window_index')) ?? 0;
-    const paneIndex = integer(field('pane_index')) ?? 0;
+    if (values.length !== count) continue;
+    const [id = '', session = '', windowIndex, paneIndex, dead, deadStatus, pid, activity, agentOption = '', windowName = '', title = ''] = values;
+    const window = integer(windowIndex) ?? 0;
+    const pane = integer(paneIndex) ?? 0;
+    const current = values[count - 1] ?? '';
     panes.push({
-      id: field('pane_id'),
-      target: `${session}:${windowIndex}.${paneIndex}`,
+      id,
+      target: `${session}:${window}.${pane}`,
       session,
-      windowIndex,
-      windowName: field('window_name'),
-      paneIndex,
-      dead: field('pane_dead') === '1',
-      deadStatus: integer(field('pane_dead_status')),
-      pid: integer(field('pane_pid')),
-      currentCommand: field('pane_current_command'),
-      title: field('pane_title'),
-      windowActivity: integer(field('window_activity')) ?? 0,
-      bell: field('window_bell_flag') === '1',
-      width: integer(field('pane_width')) ?? 0,
-      height: integer(field('pane_height')) ?? 0,
-      agentOption: field('@tmux-orc-agent') || null,
+      windowIndex: window,
+      windowName,
+      paneIndex: pane,
+      dead: dead === '1',
+      deadStatus: integer(deadStatus),
+      pid: integer(pid),
+      currentCommand: current === notAsked ? null : current,
+      title,
+      windowActivity: integer(activity) ?? 0,
+      agentOption: agentOption || null,
+      ...(userOptions.length === 0
+        ? {}
+        : { userOptions: Object.fromEntries(userOptions.map((name, i) => [name, values[FIELDS.length + i] || null])) }),
     });
   }
   return panes;

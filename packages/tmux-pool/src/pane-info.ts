@@ -15,12 +15,12 @@ export interface PaneInfo {
   readonly pid: number | null;
   /** The foreground process of the pane (`claude`, `bash`, …). */
   readonly currentCommand: string;
+  /** `pane_title`, which many agent CLIs set (`✳ Claude Code`). */
   readonly title: string;
   /** Seconds since the epoch of the window's last output: moves whenever the pane prints. */
   readonly windowActivity: number;
-  readonly bell: boolean;
-  readonly width: number;
-  readonly height: number;
   /** The `@tmux-orc-agent` user option (pane, else window), naming the agent CLI; null when unset. */
   readonly agentOption: string | null;
+  /** The user options asked for with `ListPanesOptions.userOptions`, by name; null when unset. */
+  readonly userOptions?: Readonly<Record<string, string | null>>;
 }
