@@ -1,5 +1,6 @@
 import { createLayeredCache, type LayeredCache, type LayerStats } from '@tmux-orc/layered-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { defaultConcurrencyFor } from './check-concurrency.js';
 import { HealthCheckerError } from './health-checker-error.js';
 import {
   captureScreen,
@@ -17,7 +18,10 @@ export type PaneContentCache = LayeredCache<'pane_content', { pane_content: stri
 
 /** Options of {@link AsyncHealthChecker}. */
 export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
-  /** Checks in flight at once; a positive integer. Default 20. */
+  /**
+   * Checks in flight at once; a positive integer. Default: `controlModeConcurrency` (128) while
+   * the runner's transport is `control`, else `defaultConcurrency` (20).
+   */
   readonly concurrency?: number;
   /**
    * Where captured screens are kept, keyed by pane id and stamped with `window_activity`:
@@ -38,10 +42,8 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
   readonly wallClock?: { now(): number };
 }
 
-const defaultConcurrency = 20;
-
 /**
- * Checks many panes concurrently (p-limit, default 20 in flight), deduplicating concurrent checks
+ * Checks many panes concurrently (p-limit: by default 128 in flight over control mode, 20 otherwise), deduplicating concurrent checks
  * of one pane through the `pane_content` layer of `@tmux-orc/layered-cache` (single-flight
  * `getOrCompute`, stamped with the pane's `window_activity`). Over a pool whose transport is
  * `exec` (control mode unavailable) it checks one pane at a time: a process per capture in
@@ -54,13 +56,14 @@ const defaultConcurrency = 20;
 export class AsyncHealthChecker {
   readonly #parts: CheckerParts;
   readonly #cache: PaneContentCache;
-  readonly #limit: LimitFunction;
+  readonly #limits = new Map<number, LimitFunction>();
+  readonly #concurrency: number | undefined;
   readonly #sequential: LimitFunction = pLimit(1);
   readonly #wallClock: { now(): number };
 
   constructor(options: AsyncHealthCheckerOptions) {
-    const concurrency = options.concurrency ?? defaultConcurrency;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
+    const concurrency = options.concurrency;
+    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
       throw new HealthCheckerError('INVALID_OPTION', `Expected the \`concurrency\` option to be a positive integer, got \`${String(concurrency)}\``);
     }
     const ttl = options.contentTtlMs ?? 2_000;
@@ -69,7 +72,7 @@ export class AsyncHealthChecker {
     }
     this.#parts = checkerParts(options);
     this.#wallClock = options.wallClock ?? { now: () => Date.now() };
-    this.#limit = pLimit(concurrency);
+    this.#concurrency = concurrency;
     this.#cache =
       options.cache ??
       createLayeredCache<{ pane_content: string | null }>({
@@ -94,7 +97,7 @@ export class AsyncHealthChecker {
    * capture. Rejects with a `CAPTURE_FAILED` {@link HealthCheckerError} when tmux fails.
    */
   check(pane: CheckedPane): Promise<HealthResult> {
-    return (this.sequential ? this.#sequential : this.#limit)(async () => {
+    return (this.sequential ? this.#sequential : this.#limit())(async () => {
       let unsettled = false;
       const screen = await this.#cache.getOrCompute(
         'pane_content',
@@ -111,6 +114,17 @@ export class AsyncHealthChecker {
       if (unsettled) this.#cache.delete('pane_content', pane.id);
       return paneResult(pane, screen, this.#parts.tracker, this.#parts.detectors, this.#parts.clock.now());
     });
+  }
+
+  /** The p-limit of the configured concurrency, or of the default for the runner's transport now. */
+  #limit(): LimitFunction {
+    const concurrency = this.#concurrency ?? defaultConcurrencyFor(this.#parts.runner);
+    let limit = this.#limits.get(concurrency);
+    if (limit === undefined) {
+      limit = pLimit(concurrency);
+      this.#limits.set(concurrency, limit);
+    }
+    return limit;
   }
 
   /** Checks many panes within the concurrency bound; a pane whose capture failed is `unknown`, saying why. */

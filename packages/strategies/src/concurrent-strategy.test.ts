@@ -19,13 +19,16 @@ describe('concurrent strategy', () => {
     expect([...observations.keys()]).toEqual(panes.map((p) => p.id));
   });
 
-  it('defaults to 20 in flight', async () => {
-    const many = Array.from({ length: 30 }, (_, i) => testPane(`%${i + 1}`));
-    const { checker, maxInFlight } = scriptedChecker({ delay: () => sleep(5) });
+  it('defaults to 20 in flight over exec or a plain runner, 128 over control mode', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => testPane(`%${i + 1}`));
     const strategy = concurrentStrategyFactory({});
-    await strategy.observe({ panes: many, previous: new Map(), services: { runner, checker, clock: manualClock() } });
-    expect(maxInFlight()).toBe(20);
-    expect(strategy.description).toBe('checks every pane, 20 at a time');
+    expect(strategy.description).toBe('checks every pane, 128 at a time over control mode, 20 over exec');
+    for (const [transport, expected] of [[undefined, 20], ['exec', 20], ['control', 128], ['exec', 20]] as const) {
+      const { checker, maxInFlight } = scriptedChecker({ delay: () => sleep(5) });
+      const services = { runner: transport === undefined ? runner : { ...runner, transport }, checker, clock: manualClock() };
+      await strategy.observe({ panes: many, previous: new Map(), services });
+      expect(maxInFlight(), String(transport)).toBe(expected);
+    }
   });
 
   it('reports a failed check as unknown and keeps the rest', async () => {

@@ -1,5 +1,5 @@
-import type { HealthResult } from '@tmux-orc/health-checker';
-import pLimit from 'p-limit';
+import { defaultConcurrencyFor, type HealthResult } from '@tmux-orc/health-checker';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { describeValue } from './describe-value.js';
 import type { MonitoringStrategy, Observation, StrategyFactory } from './monitoring-strategy.js';
 import { strategySpecificationVersion } from './monitoring-strategy.js';
@@ -9,29 +9,38 @@ import { readStrategyOptions } from './strategy-options.js';
 
 /** Options of {@link createConcurrentStrategy}. */
 export interface ConcurrentStrategyOptions {
-  /** Checks in flight at once; a positive integer. Default {@link defaultConcurrency}. */
+  /**
+   * Checks in flight at once; a positive integer. Default: 128 while the runner's transport is
+   * `control`, else 20 (`defaultConcurrencyFor` of `@tmux-orc/health-checker`).
+   */
   readonly concurrency?: number;
 }
 
-/** Default of {@link ConcurrentStrategyOptions.concurrency}. */
-export const defaultConcurrency = 20;
-
 /**
  * Checks every pane, up to `concurrency` at once (p-limit): over a control-mode pool the captures
- * are pipelined on one tmux client. A pane whose check fails is `unknown`, saying why.
+ * are pipelined on one tmux client, so the default is deeper there. A pane whose check fails is `unknown`, saying why.
  */
 export function createConcurrentStrategy(options: ConcurrentStrategyOptions = {}): MonitoringStrategy {
-  const concurrency = options.concurrency ?? defaultConcurrency;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
+  const { concurrency } = options;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
     throw new StrategyError('INVALID_OPTION', `Expected the \`concurrency\` option of strategy \`concurrent\` to be a positive integer, got ${describeValue(concurrency)}`);
   }
-  const limit = pLimit(concurrency);
+  const limits = new Map<number, LimitFunction>();
+  const limitOf = (inFlight: number): LimitFunction => {
+    let limit = limits.get(inFlight);
+    if (limit === undefined) {
+      limit = pLimit(inFlight);
+      limits.set(inFlight, limit);
+    }
+    return limit;
+  };
   return {
     specificationVersion: strategySpecificationVersion,
     name: 'concurrent',
-    description: `checks every pane, ${concurrency} at a time`,
+    description: concurrency === undefined ? 'checks every pane, 128 at a time over control mode, 20 over exec' : `checks every pane, ${concurrency} at a time`,
     async observe({ panes, services }) {
       const { checker, clock } = services;
+      const limit = limitOf(concurrency ?? defaultConcurrencyFor(services.runner));
       const results = await Promise.all(
         panes.map((pane) =>
           limit(async (): Promise<HealthResult> => {
@@ -54,10 +63,11 @@ export function createConcurrentStrategy(options: ConcurrentStrategyOptions = {}
   };
 }
 
-/** The {@link StrategyFactory} of `concurrent`: `{ concurrency }` (default 20). */
+/** The {@link StrategyFactory} of `concurrent`: `{ concurrency }` (default 128 over control mode, 20 over exec). */
 export const concurrentStrategyFactory: StrategyFactory = (options) => {
   const read = readStrategyOptions('concurrent', options);
-  const concurrency = read.positiveInteger('concurrency', defaultConcurrency);
+  // 0 (never a valid value) for absent: the default follows the transport, observe by observe.
+  const concurrency = read.positiveInteger('concurrency', 0);
   read.rejectUnknown();
-  return createConcurrentStrategy({ concurrency });
+  return createConcurrentStrategy(concurrency === 0 ? {} : { concurrency });
 };

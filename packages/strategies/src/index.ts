@@ -17,9 +17,9 @@ export { createPollingStrategy, pollingStrategyFactory } from './polling-strateg
 export {
   createConcurrentStrategy,
   concurrentStrategyFactory,
-  defaultConcurrency,
   type ConcurrentStrategyOptions,
 } from './concurrent-strategy.js';
+export { controlModeConcurrency, defaultConcurrency } from '@tmux-orc/health-checker';
 export { builtinStrategies } from './builtin-strategies.js';
 export { loadStrategy, type LoadStrategyOptions } from './load-strategy.js';
 export { createValidatedStrategy, factoryOfModule } from './validate-strategy.js';
