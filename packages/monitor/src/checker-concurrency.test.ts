@@ -9,10 +9,10 @@ function withOptions(strategy_options: Record<string, unknown>) {
 }
 
 describe('checkerConcurrency', () => {
-  it('follows the concurrent strategy\'s concurrency option, else 20', () => {
+  it('follows the concurrent strategy\'s concurrency option, else leaves the checker its default', () => {
     expect(checkerConcurrency(withOptions({ concurrency: 200 }))).toBe(200);
-    expect(checkerConcurrency(withOptions({}))).toBe(20);
-    expect(checkerConcurrency(withOptions({ concurrency: 'lots' }))).toBe(20);
-    expect(checkerConcurrency(withOptions({ concurrency: 0 }))).toBe(20);
+    expect(checkerConcurrency(withOptions({}))).toBeUndefined();
+    expect(checkerConcurrency(withOptions({ concurrency: 'lots' }))).toBeUndefined();
+    expect(checkerConcurrency(withOptions({ concurrency: 0 }))).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { loadStrategy, type MonitoredPane, type MonitoringStrategy, type Observa
 import {
   createTmuxConnectionPool,
   describeServer,
-  listPanes,
+  PaneLister,
   silentLogger,
   type TmuxServer,
 } from '@tmux-orc/tmux-pool';
@@ -22,16 +22,25 @@ import { buildStatus } from './build-status.js';
 import { MonitorError } from './monitor-error.js';
 import type { CycleResult, Monitor, MonitorDeps, MonitorEvent, MonitorPool, MonitorTimers } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
-import { readPaneOptions } from './read-pane-options.js';
 import { checkerConcurrency } from './checker-concurrency.js';
 import { createScreenCache } from './screen-cache.js';
 import { emptyActionState, pruneActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
+
+/** The agent option every listing reads anyway (`PaneInfo.agentOption`). */
+const builtInAgentOption = '@tmux-orc-agent';
+
+/** `{ concurrency }` when set, else nothing: the checker's default then follows the transport. */
+function concurrencyOption(concurrency: number | undefined): { concurrency?: number } {
+  return concurrency === undefined ? {} : { concurrency };
+}
 
 interface WatchedServer {
   readonly label: string;
   readonly server: TmuxServer;
   readonly pool: MonitorPool;
   readonly checker: AsyncHealthChecker;
+  /** Lists the server's panes every cycle, with the role and agent options discovery reads. */
+  readonly lister: PaneLister;
   observations: Map<string, Observation>;
   up: boolean;
   error: string | null;
@@ -136,10 +145,13 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
         runner: pool,
         clock,
         debounceMs: config.monitoring.debounce * 1000,
-        concurrency: config.monitoring.async.enabled ? checkerConcurrency(config) : 1,
+        ...concurrencyOption(config.monitoring.async.enabled ? checkerConcurrency(config) : 1),
         cache: createScreenCache(config.monitoring.async.cache, clock),
       });
-      return { label: describeServer(server), server, pool, checker, observations: new Map(), up: true, error: null, failures: 0 };
+      const { agent_option: agentOption, pm } = config.discovery;
+      // Wall-clock time, not the monitor's clock: the lister compares it with tmux's window_activity.
+      const lister = new PaneLister(pool, { userOptions: agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption] });
+      return { label: describeServer(server), server, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0 };
     });
     return servers;
   }
@@ -170,14 +182,10 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   async function observeServer(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {
     let panes: MonitoredPane[];
     try {
-      const listed = await listPanes(watched.pool);
+      const listed = await watched.lister.list();
       const { agent_option: agentOption, pm } = config.discovery;
-      const options = await readPaneOptions(watched.pool, pm.role_option, agentOption);
       panes = discoverPanes(
-        listed.map((pane) => {
-          const extra = options.get(pane.id);
-          return { ...pane, roleOption: extra?.role ?? null, agentOption: agentOption === '@tmux-orc-agent' ? pane.agentOption : (extra?.agent ?? null) };
-        }),
+        listed.map((pane) => ({ ...pane, roleOption: pane.userOptions?.[pm.role_option] ?? null, agentOption: agentOption === builtInAgentOption ? pane.agentOption : (pane.userOptions?.[agentOption] ?? null) })),
         config.discovery,
       );
     } catch (error) {
@@ -199,7 +207,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     watched.failures = 0;
 
     const active = await currentStrategy();
-    const previous = new Map([...watched.observations].filter(([id]) => panes.some((pane) => pane.id === id)));
+    const listedIds = new Set(panes.map((pane) => pane.id));
+    const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
     const observed = await active.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock } });
     watched.observations = observed;
 

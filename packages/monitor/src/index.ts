@@ -7,7 +7,6 @@ export { discoverPanes, shortName, windowWords, type DiscoveryPane, type Discove
 export { globToRegExp, matchesAnyGlob } from './glob.js';
 export { parseResetTime } from './parse-reset-time.js';
 export { emptyActionState, pruneActionState, readActionState, writeActionState, type ActionState } from './state-file.js';
-export { readPaneOptions, type PaneOptions } from './read-pane-options.js';
 export { systemClock, type Clock } from './clock.js';
 export { MonitorError, monitorErrorCodes, type MonitorErrorCode } from './monitor-error.js';
 export type { ActionContext, AgentView, ReportItem } from './actions/agent-view.js';

@@ -59,7 +59,9 @@ describe('50 panes and windows killed mid-cycle', () => {
     const base = createDefaultConfig(dir);
     const config: Config = {
       ...base,
-      monitoring: { ...base.monitoring, check_interval: 1, debounce: 1, async: { ...base.monitoring.async, strategy: 'concurrent' } },
+      // No screen reuse: a screen cached 2 s before (the TTL's cap, equal to the cycle spacing here)
+      // would stand in for a capture, and the killed panes must really be captured mid-cycle.
+      monitoring: { ...base.monitoring, check_interval: 1, debounce: 1, async: { ...base.monitoring.async, strategy: 'concurrent', cache: { ...base.monitoring.async.cache, enabled: false } } },
       notifications: { ...base.notifications, escalation: { missing_agent: [0], team_idle: [] } },
       recovery: { ...base.recovery, restart_crashed: false, resubmit_attempts: 0 },
       servers: [{ socket_name: sandbox.socketName }],
