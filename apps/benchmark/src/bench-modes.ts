@@ -8,8 +8,8 @@ import {
   type TmuxRunner,
   type TmuxServer,
   capturePanes,
+  PaneLister,
   createTmuxConnectionPool,
-  listPanes,
 } from '@tmux-orc/tmux-pool';
 import { asMonitored } from './bench-fleet.js';
 import { countingRunner } from './counting-runner.js';
@@ -27,8 +27,11 @@ export interface ModeSession {
 
 /** Settings every mode shares. */
 export interface ModeOptions {
-  /** Checks in flight at once for the concurrent and adaptive strategies (p-limit); 20 as in the monitor. */
-  readonly concurrency: number;
+  /**
+   * Checks in flight at once for the concurrent and adaptive strategies (p-limit); undefined for
+   * their defaults, as in the monitor: 128 over control mode, 20 over exec.
+   */
+  readonly concurrency: number | undefined;
   /** Most control-mode connections of the pool (`maxSize`); the monitor's default is 4. */
   readonly poolSize: number;
 }
@@ -41,13 +44,20 @@ export interface BenchMode {
 }
 
 const clock = { now: () => Date.now() };
+
+/** `{ concurrency }` when `--concurrency` was given, else nothing: the strategies' defaults apply. */
+function inFlight(options: ModeOptions): { concurrency?: number } {
+  return options.concurrency === undefined ? {} : { concurrency: options.concurrency };
+}
 // Full cycles: every screen is captured anew (a 1 ms content TTL), except where the adaptive
 // strategy decides not to look; its own cache settings are the defaults.
 const NO_REUSE_MS = 1;
 
+/** Discovery as the monitor does it: a `PaneLister` (one `list-panes -a` a cycle), the bench's panes only. */
 function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[]): () => Promise<MonitoredPane[]> {
   const ids = new Set(agents.map((agent) => agent.id));
-  return async () => (await listPanes(runner)).filter((pane) => ids.has(pane.id)).map(asMonitored);
+  const lister = new PaneLister(runner);
+  return async () => (await lister.list()).filter((pane) => ids.has(pane.id)).map(asMonitored);
 }
 
 async function strategyCycleSession(
@@ -118,8 +128,9 @@ export const asyncExecMode: BenchMode = {
   description: 'concurrent strategy (p-limit), one tmux process per command',
   async setUp(server, agents, options) {
     const { counted, extra } = execParts(server);
-    const checker = new AsyncHealthChecker({ runner: counted, clock, concurrency: options.concurrency, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(counted, checker, createConcurrentStrategy({ concurrency: options.concurrency }), agents, extra);
+    const concurrency = inFlight(options);
+    const checker = new AsyncHealthChecker({ runner: counted, clock, ...concurrency, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(counted, checker, createConcurrentStrategy(concurrency), agents, extra);
   },
 };
 
@@ -128,8 +139,9 @@ export const controlMode: BenchMode = {
   description: 'concurrent strategy over the control-mode pool',
   async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server, options.poolSize);
-    const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(runner, checker, createConcurrentStrategy({ concurrency: options.concurrency }), agents, extra);
+    const concurrency = inFlight(options);
+    const checker = new AsyncHealthChecker({ runner, clock, ...concurrency, contentTtlMs: NO_REUSE_MS });
+    return strategyCycleSession(runner, checker, createConcurrentStrategy(concurrency), agents, extra);
   },
 };
 
@@ -138,7 +150,7 @@ export const adaptiveMode: BenchMode = {
   description: 'adaptive plugin strategy over the control-mode pool',
   async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server, options.poolSize);
-    const checker = new AsyncHealthChecker({ runner, clock, concurrency: options.concurrency });
+    const checker = new AsyncHealthChecker({ runner, clock, ...inFlight(options) });
     return strategyCycleSession(runner, checker, createAdaptiveStrategy({}), agents, extra);
   },
 };

@@ -14,7 +14,7 @@ interface BenchmarkOptions {
   json?: boolean;
   chart?: string;
   cycles?: string;
-  concurrency: string;
+  concurrency?: string;
   poolSize: string;
 }
 
@@ -29,7 +29,7 @@ export function defineBenchmarkCommand(command: Command): Command {
     .option('--compare', 'compare every mode (sync, async-exec, control, adaptive, floor); the default')
     .option('--modes <list>', 'only these modes, comma-separated')
     .option('--cycles <n>', 'measured cycles per mode at least (default 5)')
-    .option('--concurrency <n>', 'checks in flight at once (p-limit) for concurrent and adaptive', '20')
+    .option('--concurrency <n>', 'checks in flight at once (p-limit) for async-exec, control and adaptive (default: 128 over control mode, 20 over exec)')
     .option('--pool-size <n>', 'most control-mode connections (pool maxSize) for control and adaptive', '4')
     .option('--json', 'print JSON (an object for one size, an array for a sweep)')
     .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
@@ -38,8 +38,8 @@ export function defineBenchmarkCommand(command: Command): Command {
       const modes = selectModes(options.modes);
       const minCycles = options.cycles === undefined ? undefined : Number(options.cycles);
       if (minCycles !== undefined && (!Number.isInteger(minCycles) || minCycles < 1)) throw new Error(`Expected --cycles to be a positive integer, got \`${options.cycles}\``);
-      const concurrency = Number(options.concurrency);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`Expected --concurrency to be a positive integer, got \`${options.concurrency}\``);
+      const concurrency = options.concurrency === undefined ? undefined : Number(options.concurrency);
+      if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new Error(`Expected --concurrency to be a positive integer, got \`${options.concurrency}\``);
       const poolSize = Number(options.poolSize);
       if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`Expected --pool-size to be a positive integer, got \`${options.poolSize}\``);
       const abort = new AbortController();

@@ -17,8 +17,8 @@ export interface MeasureOptions {
   readonly budgetMs: number;
   /** Pause between cycles (ms), as a monitor's interval would leave: lets printing panes move. */
   readonly spacingMs: number;
-  /** Checks in flight at once (p-limit) for the concurrent and adaptive strategies. */
-  readonly concurrency: number;
+  /** Checks in flight at once (p-limit) for the concurrent and adaptive strategies; undefined for their defaults. */
+  readonly concurrency: number | undefined;
   /** Most control-mode connections of the pool. */
   readonly poolSize: number;
 }
