@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { createDefaultConfig, type Config } from '@tmux-orc/config';
 import { createConcurrentStrategy, type MonitoringStrategy } from '@tmux-orc/strategies';
 import { simAgentCommand, useTmuxSandbox, type TmuxSandbox } from '@tmux-orc/testkit';
@@ -120,6 +121,8 @@ describe('createMonitor on real tmux', () => {
     const tmux = (...args: string[]) => execa('tmux', ['-L', sandbox.socketName, '-f', '/dev/null', ...args]);
     onTestFinished(async () => {
       await tmux('kill-server').catch(() => undefined);
+      // This server is not the sandbox's: nobody else removes its socket file.
+      await rm(sandbox.socketPath, { force: true });
     });
     await tmux('new-session', '-d', '-s', 'again', '-n', 'Claude-ops', simAgentCommand());
     const up = await monitor.runCycle();
