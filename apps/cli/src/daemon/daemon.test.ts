@@ -176,7 +176,7 @@ describe('tmux-orc status and health', { timeout: 120_000 }, () => {
     const status = JSON.parse(run.stdout) as StatusJson;
     expect(Object.keys(status).sort()).toEqual(['agents', 'cycle', 'source', 'summary']);
     expect(status.source).toBe('one-shot');
-    expect(status.cycle).toEqual({ ms: expect.any(Number), strategy: 'polling', transport: 'control' });
+    expect(status.cycle).toEqual({ ms: expect.any(Number), strategy: 'concurrent', transport: 'control' });
     const qa = status.agents.find((a) => a.id === asking);
     expect(qa).toMatchObject({ target: 'team:1.0', session: 'team', window: 'Claude-qa', name: 'qa', detector: 'claude-code', state: 'waiting_input' });
     expect(qa?.evidence).toEqual(expect.stringContaining('Do you want to proceed'));

@@ -14,7 +14,7 @@ const RSS_GROWTH_BOUND_KIB = 150 * 1024;
 beforeAll(() => buildCliIfStale(), 300_000);
 
 describe('output flood', () => {
-  it(`${PANES} panes printing as fast as they can for ${FLOOD_SECONDS} s: the control client is never dropped, RSS stays bounded`, async () => {
+  it(`${PANES} panes printing as fast as they can for ${FLOOD_SECONDS} s: the first control client is never dropped, RSS stays bounded`, async () => {
     const sandbox = await useTmuxSandbox();
     const home = await useCliHome();
     const go = join(home.dir, 'go');
@@ -39,8 +39,9 @@ describe('output flood', () => {
     while (Date.now() - started < FLOOD_SECONDS * 1000) {
       await new Promise((r) => setTimeout(r, 2000));
       samples.push(rssKiB(pid));
-      // The same one control client the whole time.
-      expect(await clientPids(sandbox.socketName)).toEqual([client]);
+      // The first control client the whole time (the pool may add one once 64 commands are in
+      // flight on it: 128 checks run at once over control mode).
+      expect(await clientPids(sandbox.socketName)).toContain(client);
     }
     const during = await daemonStatus(home);
     await waitForCycle(home, (during?.detailed?.base_status.cycle_count ?? 0) + 1, 'one more cycle after the flood', 60_000);
@@ -56,10 +57,11 @@ describe('output flood', () => {
         `pool created ${pool?.created} recycled ${pool?.recycled} commands ${pool?.commands} errors ${pool?.errors} timeouts ${pool?.acquisition_timeouts}`,
     );
     expect(isAlive(pid)).toBe(true);
-    expect(pool).toMatchObject({ transport: 'control', created: 1, recycled: 0 });
+    expect(pool).toMatchObject({ transport: 'control', recycled: 0 });
+    expect(pool?.created).toBeLessThanOrEqual(4);
     expect(after?.detailed?.servers[0]?.up).toBe(true);
     expect(after?.agents.length).toBeGreaterThanOrEqual(PANES);
     expect(maxRss - baseline).toBeLessThan(RSS_GROWTH_BOUND_KIB);
-    expect(await clientPids(sandbox.socketName)).toEqual([client]);
+    expect(await clientPids(sandbox.socketName)).toContain(client);
   }, (FLOOD_SECONDS + 120) * 1000);
 });
