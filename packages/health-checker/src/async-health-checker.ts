@@ -1,6 +1,6 @@
 import { createLayeredCache, type LayeredCache, type LayerStats } from '@tmux-orc/layered-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { defaultConcurrencyFor } from './check-concurrency.js';
+import { defaultConcurrencyFor, limitsByConcurrency } from './check-concurrency.js';
 import { HealthCheckerError } from './health-checker-error.js';
 import {
   captureScreen,
@@ -43,8 +43,8 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
 }
 
 /**
- * Checks many panes concurrently (p-limit: by default 128 in flight over control mode, 20 otherwise), deduplicating concurrent checks
- * of one pane through the `pane_content` layer of `@tmux-orc/layered-cache` (single-flight
+ * Checks many panes concurrently (p-limit: by default 128 in flight over control mode, 20
+ * otherwise), deduplicating concurrent checks of one pane through the `pane_content` layer of `@tmux-orc/layered-cache` (single-flight
  * `getOrCompute`, stamped with the pane's `window_activity`). Over a pool whose transport is
  * `exec` (control mode unavailable) it checks one pane at a time: a process per capture in
  * parallel only loads the tmux server.
@@ -56,7 +56,7 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
 export class AsyncHealthChecker {
   readonly #parts: CheckerParts;
   readonly #cache: PaneContentCache;
-  readonly #limits = new Map<number, LimitFunction>();
+  readonly #limits = limitsByConcurrency();
   readonly #concurrency: number | undefined;
   readonly #sequential: LimitFunction = pLimit(1);
   readonly #wallClock: { now(): number };
@@ -118,13 +118,7 @@ export class AsyncHealthChecker {
 
   /** The p-limit of the configured concurrency, or of the default for the runner's transport now. */
   #limit(): LimitFunction {
-    const concurrency = this.#concurrency ?? defaultConcurrencyFor(this.#parts.runner);
-    let limit = this.#limits.get(concurrency);
-    if (limit === undefined) {
-      limit = pLimit(concurrency);
-      this.#limits.set(concurrency, limit);
-    }
-    return limit;
+    return this.#limits(this.#concurrency ?? defaultConcurrencyFor(this.#parts.runner));
   }
 
   /** Checks many panes within the concurrency bound; a pane whose capture failed is `unknown`, saying why. */

@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { TmuxRunner } from '@tmux-orc/tmux-pool';
 
 /** Checks in flight at once by default over exec or a plain runner: each one is a tmux process. */
@@ -14,4 +15,20 @@ export const controlModeConcurrency = 128;
 /** The default concurrency for checks through `runner`: deeper over control mode. */
 export function defaultConcurrencyFor(runner: TmuxRunner & { readonly transport?: 'control' | 'exec' }): number {
   return runner.transport === 'control' ? controlModeConcurrency : defaultConcurrency;
+}
+
+/**
+ * One p-limit per concurrency, made on first use: a checker or strategy whose default follows the
+ * runner's transport keeps one queue per depth it has run at.
+ */
+export function limitsByConcurrency(): (concurrency: number) => LimitFunction {
+  const limits = new Map<number, LimitFunction>();
+  return (concurrency) => {
+    let limit = limits.get(concurrency);
+    if (limit === undefined) {
+      limit = pLimit(concurrency);
+      limits.set(concurrency, limit);
+    }
+    return limit;
+  };
 }

@@ -1,5 +1,4 @@
-import { defaultConcurrencyFor, type HealthResult } from '@tmux-orc/health-checker';
-import pLimit, { type LimitFunction } from 'p-limit';
+import { controlModeConcurrency, defaultConcurrency, defaultConcurrencyFor, limitsByConcurrency, type HealthResult } from '@tmux-orc/health-checker';
 import { describeValue } from './describe-value.js';
 import type { MonitoringStrategy, Observation, StrategyFactory } from './monitoring-strategy.js';
 import { strategySpecificationVersion } from './monitoring-strategy.js';
@@ -18,26 +17,22 @@ export interface ConcurrentStrategyOptions {
 
 /**
  * Checks every pane, up to `concurrency` at once (p-limit): over a control-mode pool the captures
- * are pipelined on one tmux client, so the default is deeper there. A pane whose check fails is `unknown`, saying why.
+ * are pipelined on one tmux client, so the default is deeper there. A pane whose check fails is
+ * `unknown`, saying why.
  */
 export function createConcurrentStrategy(options: ConcurrentStrategyOptions = {}): MonitoringStrategy {
   const { concurrency } = options;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
     throw new StrategyError('INVALID_OPTION', `Expected the \`concurrency\` option of strategy \`concurrent\` to be a positive integer, got ${describeValue(concurrency)}`);
   }
-  const limits = new Map<number, LimitFunction>();
-  const limitOf = (inFlight: number): LimitFunction => {
-    let limit = limits.get(inFlight);
-    if (limit === undefined) {
-      limit = pLimit(inFlight);
-      limits.set(inFlight, limit);
-    }
-    return limit;
-  };
+  const limitOf = limitsByConcurrency();
   return {
     specificationVersion: strategySpecificationVersion,
     name: 'concurrent',
-    description: concurrency === undefined ? 'checks every pane, 128 at a time over control mode, 20 over exec' : `checks every pane, ${concurrency} at a time`,
+    description:
+      concurrency === undefined
+        ? `checks every pane, ${controlModeConcurrency} at a time over control mode, ${defaultConcurrency} over exec`
+        : `checks every pane, ${concurrency} at a time`,
     async observe({ panes, services }) {
       const { checker, clock } = services;
       const limit = limitOf(concurrency ?? defaultConcurrencyFor(services.runner));
