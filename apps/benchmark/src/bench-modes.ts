@@ -45,7 +45,7 @@ export interface BenchMode {
 
 const clock = { now: () => Date.now() };
 
-/** `{ concurrency }` when `--concurrency` was given, else nothing: the strategies' defaults apply. */
+/** `{ concurrency }` when `--concurrency` was given, else nothing: the checker's default applies (it alone bounds checks in flight). */
 function inFlight(options: ModeOptions): { concurrency?: number } {
   return options.concurrency === undefined ? {} : { concurrency: options.concurrency };
 }
@@ -130,7 +130,7 @@ export const asyncExecMode: BenchMode = {
     const { counted, extra } = execParts(server);
     const concurrency = inFlight(options);
     const checker = new AsyncHealthChecker({ runner: counted, clock, ...concurrency, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(counted, checker, createConcurrentStrategy(concurrency), agents, extra);
+    return strategyCycleSession(counted, checker, createConcurrentStrategy(), agents, extra);
   },
 };
 
@@ -141,7 +141,7 @@ export const controlMode: BenchMode = {
     const { runner, extra } = await controlParts(server, options.poolSize);
     const concurrency = inFlight(options);
     const checker = new AsyncHealthChecker({ runner, clock, ...concurrency, contentTtlMs: NO_REUSE_MS });
-    return strategyCycleSession(runner, checker, createConcurrentStrategy(concurrency), agents, extra);
+    return strategyCycleSession(runner, checker, createConcurrentStrategy(), agents, extra);
   },
 };
 

@@ -17,6 +17,7 @@ export function createDefaultConfig(home: string): Config {
       async: {
         enabled: true,
         strategy: 'concurrent',
+        concurrency: null,
         strategy_options: {},
         pool: { transport: 'control', min_size: 1, max_size: 4, connection_timeout: 5, max_age: 300 },
         cache: { enabled: true, default_ttl: 30, max_size: 1000, strategy: 'lru' },

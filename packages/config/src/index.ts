@@ -1,7 +1,5 @@
 export { configToYaml } from './config-to-yaml.js';
 export { createDefaultConfig } from './defaults.js';
-export { closestKey, editDistance } from './did-you-mean.js';
-export { envBindings, type EnvBinding } from './env-layers.js';
 export {
   ConfigError,
   configErrorCodes,
@@ -11,19 +9,14 @@ export {
   type ConfigProblem,
   type ConfigProblemKind,
 } from './errors.js';
-export { configFileName, defaultHomeDirName, resolveHome, type ConfigEnv } from './home.js';
-export { renderInitialConfig, writeInitialConfig, type WriteInitialConfigOptions } from './initial-config.js';
+export { resolveHome, type ConfigEnv } from './home.js';
+export { writeInitialConfig, type WriteInitialConfigOptions } from './initial-config.js';
 export { listLeaves } from './key-path.js';
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-config.js';
 export type { ConfigSource } from './merge-layers.js';
-export { profiles } from './profiles.js';
 export {
   agentStates,
-  cacheStrategies,
-  configSchema,
-  logLevels,
   profileNames,
-  serverSchema,
   type AgentState,
   type Config,
   type ConfigOverrides,

@@ -53,7 +53,8 @@ monitoring:
   async:
     enabled: ${y(a.enabled)}         # pooled, pipelined monitoring (false: one capture at a time)
     strategy: ${y(a.strategy)}     # polling | concurrent | adaptive | a plugin package name
-    strategy_options: ${y(a.strategy_options)}   # the strategy's own, e.g. { concurrency: 20 } or { staleness: 30, max_captures_per_cycle: 200 }
+    concurrency: ${y(a.concurrency)}   # checks in flight at once; null: 128 over control mode (over exec always one at a time)
+    strategy_options: ${y(a.strategy_options)}   # the strategy's own, e.g. { staleness: 30, max_captures_per_cycle: 200 } for adaptive
     pool:
       transport: ${y(a.pool.transport)}   # control (one tmux -C client per connection) | exec (a process per command)
       min_size: ${y(a.pool.min_size)}

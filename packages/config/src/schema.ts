@@ -38,7 +38,7 @@ const state = z.enum(agentStates);
 const poolSchema = z
   .strictObject({
     transport: z.enum(['control', 'exec']),
-    min_size: z.int().nonnegative(),
+    min_size: positiveInt,
     max_size: positiveInt,
     connection_timeout: positiveSeconds,
     max_age: positiveSeconds,
@@ -68,6 +68,8 @@ const monitoringSchema = z.strictObject({
   async: z.strictObject({
     enabled: z.boolean(),
     strategy: nonEmpty,
+    /** Checks in flight at once (the checker bounds every strategy); null: 128 over control mode, 20 over exec. */
+    concurrency: positiveInt.nullable(),
     /** Options of the selected strategy, passed to its factory as written; the strategy validates them. */
     strategy_options: z.record(z.string(), z.unknown()),
     pool: poolSchema,

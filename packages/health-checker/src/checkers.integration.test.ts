@@ -81,7 +81,7 @@ describe('HealthChecker on a real tmux server', () => {
     expect(await checker.check(pane)).toMatchObject({ state: 'crashed', evidence: [expect.stringMatching(/\$$/u)] });
 
     await sandbox.tmux('kill-session', '-t', 'exited');
-    expect(await checker.check(pane)).toMatchObject({ state: 'unknown', detail: { reason: expect.stringContaining('no longer exists') } });
+    expect(await checker.check(pane)).toMatchObject({ state: 'unknown', detail: { vanished: true, reason: expect.stringContaining('no longer exists') } });
   });
 });
 

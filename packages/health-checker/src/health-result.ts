@@ -26,6 +26,11 @@ export interface HealthDetail {
   readonly unchangedForMs?: number;
   /** Why a detector could not decide (`unknown`). */
   readonly reason?: string;
+  /**
+   * True when the pane was listed but no longer existed when its screen was captured (`unknown`):
+   * the monitor skips it this cycle. Decide on this flag, never on `reason`'s wording.
+   */
+  readonly vanished?: boolean;
 }
 
 /** One detector's reading of one screen. `state` may be the `no_activity` candidate. */

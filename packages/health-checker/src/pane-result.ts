@@ -30,7 +30,7 @@ export function paneResult(
     return {
       state: 'unknown',
       detector: 'none',
-      detail: { reason: `pane ${pane.id} (${pane.target}) no longer exists` },
+      detail: { reason: `pane ${pane.id} (${pane.target}) no longer exists`, vanished: true },
       evidence: [],
       since: now,
     };

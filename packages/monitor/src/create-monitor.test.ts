@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { createManualClock } from '@tmux-orc/clock';
 import { createDefaultConfig, type Config } from '@tmux-orc/config';
 import { createConcurrentStrategy, type MonitoringStrategy } from '@tmux-orc/strategies';
 import { simAgentCommand, useTmuxSandbox, type TmuxSandbox } from '@tmux-orc/testkit';
@@ -7,7 +8,6 @@ import { execa } from 'execa';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { memoryLogger } from './__fixtures__/agent-views.js';
 import { createMonitor } from './create-monitor.js';
-import type { MonitorTimers } from './monitor-api.js';
 
 function configFor(sandbox: TmuxSandbox): Config {
   const base = createDefaultConfig('/tmp/tmux-orc-test-home');
@@ -45,14 +45,7 @@ describe('createMonitor on real tmux', () => {
         return concurrent.observe(input);
       },
     };
-    let tick: () => void = () => undefined;
-    const timers: MonitorTimers = {
-      setInterval: (callback) => {
-        tick = callback;
-        return 1;
-      },
-      clearInterval: () => undefined,
-    };
+    const timers = createManualClock();
     const pools: TmuxConnectionPool[] = [];
     const logger = memoryLogger();
     const monitor = createMonitor(configFor(sandbox), {
@@ -69,8 +62,7 @@ describe('createMonitor on real tmux', () => {
     await monitor.start();
     await expect(monitor.start()).rejects.toThrow(/Expected a stopped monitor/);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    tick();
-    tick();
+    timers.advance(2_000); // two ticks of the 1 s interval, both during the held cycle
     expect(observeCalls).toBe(1);
     expect(monitor.status().skipped_cycles).toBe(2);
     expect(logger.lines.filter((l) => l.startsWith('warn slow cycle'))).toHaveLength(2);

@@ -1,10 +1,10 @@
+import type { MonotonicClock, TimerProvider, WallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
 import type { MonitoringStrategy } from '@tmux-orc/strategies';
 import type { Logger, PoolMetrics, TmuxRunner, TmuxServer } from '@tmux-orc/tmux-pool';
 import type { SentReport } from './actions/pm-reports.js';
 import type { HookCommandRunner } from './actions/run-hooks.js';
 import type { AgentTransition } from './agent-state-tracker.js';
-import type { Clock } from './clock.js';
 import type { MonitorStatus } from './monitor-status.js';
 
 /** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
@@ -14,16 +14,22 @@ export interface MonitorPool extends TmuxRunner {
   close(): Promise<void>;
 }
 
-/** Timer functions of the cycle loop; inject fakes to drive it in tests. */
-export interface MonitorTimers {
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
+/** The monitor's time sources, each for what it is for. */
+export interface MonitorClocks {
+  /** Dates states (`since`), cooldowns and rate-limit resets; they outlive the process in `state.json`. */
+  readonly wall: WallClock;
+  /** Measures durations: cycle times, the screen cache's TTL. */
+  readonly monotonic: MonotonicClock;
+  /** Schedules the cycle loop. */
+  readonly timers: TimerProvider;
 }
 
 /** Everything `createMonitor` lets you replace. */
 export interface MonitorDeps {
-  /** Wall clock (ms since the epoch). Default `Date.now()`. */
-  readonly clock?: Clock;
+  /** Wall clock (ms since the epoch): `since`, cooldowns, rate-limit resets. Default `Date.now()`. */
+  readonly wallClock?: WallClock;
+  /** Monotonic clock: cycle times, cache TTLs. Default `performance.now()`. */
+  readonly monotonicClock?: MonotonicClock;
   readonly logger?: Logger;
   /** Makes the pool of one server. Default: `createTmuxConnectionPool` with the config's pool settings. */
   readonly createPool?: (server: TmuxServer, config: Config) => MonitorPool;
@@ -35,7 +41,8 @@ export interface MonitorDeps {
   readonly statePath?: string;
   /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
   readonly runHook?: HookCommandRunner;
-  readonly timers?: MonitorTimers;
+  /** Schedules the cycle loop. Default: Node's timers. */
+  readonly timers?: TimerProvider;
 }
 
 /** What happened in one cycle. */
@@ -51,8 +58,8 @@ export type MonitorEvent =
   | { readonly type: 'report'; readonly report: SentReport }
   | { readonly type: 'cycle'; readonly durationMs: number; readonly cycle: number };
 
-/** The monitor service. */
-export interface Monitor {
+/** The monitor service; `await using` stops it. */
+export interface Monitor extends AsyncDisposable {
   /** Runs one cycle now (waits for a cycle already running, then runs its own). */
   runCycle(): Promise<CycleResult>;
   /** Starts a cycle every `monitoring.check_interval`; a cycle never overlaps the previous one. */

@@ -1,7 +1,7 @@
 import type { Config } from '@tmux-orc/config';
 import type { PaneContentCache } from '@tmux-orc/health-checker';
 import { createLayeredCache } from '@tmux-orc/layered-cache';
-import type { Clock } from './clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 
 /** Longest time a screen stays usable for an unchanged `window_activity` stamp (its resolution is one second). */
 export const maxScreenTtlMs = 2_000;
@@ -12,7 +12,7 @@ export const maxScreenTtlMs = 2_000;
  * a pane that printed twice within one second keeps its stamp and only the TTL bounds how stale its
  * screen can be. `enabled: false` leaves a 1 ms TTL: concurrent checks still share one capture.
  */
-export function createScreenCache(cache: Config['monitoring']['async']['cache'], clock: Clock): PaneContentCache {
+export function createScreenCache(cache: Config['monitoring']['async']['cache'], clock: MonotonicClock): PaneContentCache {
   const ttl = cache.enabled ? Math.max(1, Math.min(Math.round(cache.default_ttl * 1000), maxScreenTtlMs)) : 1;
   return createLayeredCache<{ pane_content: string | null }>({
     layers: { pane_content: { strategy: cache.strategy, max: cache.max_size, ttl } },

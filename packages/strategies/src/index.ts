@@ -13,16 +13,9 @@ export { StrategyError, strategyErrorCodes, type StrategyErrorCode } from './str
 export { StrategyLoadError, type StrategyLoadErrorCode } from './strategy-load-error.js';
 export { readStrategyOptions, type StrategyOptionsReader } from './strategy-options.js';
 export { failedCheckResult, freshObservation, keptObservation } from './observation.js';
-export { createPollingStrategy, pollingStrategyFactory } from './polling-strategy.js';
-export {
-  createConcurrentStrategy,
-  concurrentStrategyFactory,
-  type ConcurrentStrategyOptions,
-} from './concurrent-strategy.js';
-export { controlModeConcurrency, defaultConcurrency } from '@tmux-orc/health-checker';
-export { builtinStrategies } from './builtin-strategies.js';
+export { createPollingStrategy } from './polling-strategy.js';
+export { createConcurrentStrategy } from './concurrent-strategy.js';
 export { loadStrategy, type LoadStrategyOptions } from './load-strategy.js';
-export { createValidatedStrategy, factoryOfModule } from './validate-strategy.js';
 export { createStrategyHost, type StrategyHost, type StrategyHostOptions } from './strategy-host.js';
 // What plugin authors need from the packages below, so a plugin depends on this package only.
 export { agentStates, defaultDebounceMs, type AgentState, type CheckedPane, type HealthDetail, type HealthResult } from '@tmux-orc/health-checker';

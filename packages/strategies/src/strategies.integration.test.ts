@@ -38,7 +38,7 @@ describe('built-in strategies on a real tmux server', () => {
     const polling = createStrategyHost(createPollingStrategy(), {
       services: { runner: sync, checker: new HealthChecker({ runner: sync, clock, debounceMs: 5_000 }), clock },
     });
-    const concurrent = createStrategyHost(createConcurrentStrategy({ concurrency: 4 }), {
+    const concurrent = createStrategyHost(createConcurrentStrategy(), {
       services: { runner: control, checker: new AsyncHealthChecker({ runner: control, clock, debounceMs: 5_000 }), clock },
     });
     let panes = await discoverPanes(control);

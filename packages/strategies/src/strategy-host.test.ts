@@ -51,7 +51,7 @@ describe('strategy host', () => {
     expect(beforeSwitch.get('%1')?.result).toMatchObject({ state: 'idle', since: 0 });
     expect(beforeSwitch.get('%2')?.result).toMatchObject({ state: 'waiting_input', since: 0 });
 
-    const concurrent = recording(createConcurrentStrategy({ concurrency: 2 }));
+    const concurrent = recording(createConcurrentStrategy());
     await host.switchStrategy(concurrent.strategy);
     expect(polling.disposed()).toBe(1);
     expect(host.strategy.name).toBe('concurrent');
@@ -72,13 +72,13 @@ describe('strategy host', () => {
     const host = createStrategyHost(first.strategy, { services: { runner: { run: async () => [] }, checker, clock: manualClock() } });
 
     const cycle = host.observe([testPane('%1')]);
-    const switched = host.switchStrategy('concurrent', { concurrency: 3 });
+    const switched = host.switchStrategy('concurrent', {});
     await sleep(30); // long enough for an unserialized switch to load, swap and dispose
     expect(first.disposed()).toBe(0);
     expect(host.strategy.name).toBe('polling');
     release();
     await cycle;
-    expect((await switched).description).toBe('checks every pane, 3 at a time');
+    expect((await switched).description).toBe('checks every pane at once, as many in flight as the checker allows');
     expect(first.disposed()).toBe(1);
   });
 

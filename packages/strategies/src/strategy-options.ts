@@ -8,7 +8,7 @@ import { StrategyError } from './strategy-error.js';
  *
  * @example
  * const read = readStrategyOptions('concurrent', options);
- * const concurrency = read.positiveInteger('concurrency', 20);
+ * const concurrency = read.positiveInteger('staleness', 10);
  * read.rejectUnknown(); // `concurency: 5` fails here, listing the known options
  */
 export function readStrategyOptions(strategy: string, options: Readonly<Record<string, unknown>>): StrategyOptionsReader {

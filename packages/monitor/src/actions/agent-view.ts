@@ -3,7 +3,7 @@ import type { HealthResult } from '@tmux-orc/health-checker';
 import type { MonitoredPane } from '@tmux-orc/strategies';
 import type { Logger, TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { AgentTransition } from '../agent-state-tracker.js';
-import type { Clock } from '../clock.js';
+import type { WallClock } from '@tmux-orc/clock';
 import type { ActionState } from '../state-file.js';
 
 /** One monitored pane as the actions see it in a cycle. */
@@ -20,7 +20,8 @@ export interface AgentView {
 /** What every action gets: config, time, logging, and the persisted counters it may change. */
 export interface ActionContext {
   readonly config: Config;
-  readonly clock: Clock;
+  /** Wall clock: cooldowns and pauses are stored as epoch ms in `state.json`. */
+  readonly clock: WallClock;
   readonly logger: Logger;
   /** Cooldowns and attempt counters; the monitor writes it to `state.json` after each cycle. */
   readonly state: ActionState;

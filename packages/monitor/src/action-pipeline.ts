@@ -1,0 +1,88 @@
+import type { Logger } from '@tmux-orc/tmux-pool';
+import type { ActionContext, AgentView, ReportItem } from './actions/agent-view.js';
+import { createAlerts, type GoneAgent } from './actions/alerts.js';
+import { createPmReporter, type SentReport } from './actions/pm-reports.js';
+import { updateRateLimitPauses } from './actions/rate-limit-pause.js';
+import { restartCrashed } from './actions/restart-crashed.js';
+import { resubmitQueued } from './actions/resubmit-queued.js';
+import { startHooks, type HookCommandRunner } from './actions/run-hooks.js';
+
+/** What the stages of one cycle share. Stages may change `ctx.state` (persisted after the cycle). */
+export interface ActionCycle {
+  readonly views: readonly AgentView[];
+  readonly gone: readonly GoneAgent[];
+  readonly ctx: ActionContext;
+  /** Report lines the stages add for the PM (restarts, resubmits given up, alerts). */
+  readonly extra: ReportItem[];
+  /** Reports typed into PMs this cycle. */
+  readonly reports: SentReport[];
+}
+
+/** One step of the action pipeline. */
+export interface ActionStage {
+  readonly name: string;
+  run(cycle: ActionCycle): void | Promise<void>;
+}
+
+/** Options of {@link createActionPipeline}. */
+export interface ActionPipelineOptions {
+  readonly runHook: HookCommandRunner;
+  readonly logger: Logger;
+  /** Time after a restart attempt before the agent is judged again. */
+  readonly restartGraceMs: number;
+}
+
+/**
+ * The monitor's actions, run once per cycle on that cycle's agents. **The order of `stages` is the
+ * documentation**:
+ * 1. `hooks` — the user's transition hooks start in the background (never awaited by the cycle).
+ * 2. `restart-crashed`, 3. `resubmit-queued`, 4. `alerts` — act, and add event lines for the PM.
+ * 5. `collect-reports` — queue the due state lines and those event lines per session.
+ * 6. `rate-limit-pauses` — after collecting, so an agent that just became `rate_limited` is
+ *    reported once before its pause silences it.
+ * 7. `flush-reports` — type each session's queued lines into its PM when the PM can take them.
+ */
+export function createActionPipeline(options: ActionPipelineOptions): {
+  readonly stages: readonly ActionStage[];
+  run(views: readonly AgentView[], gone: readonly GoneAgent[], ctx: ActionContext): Promise<SentReport[]>;
+  /** Resolves when every hook started so far has ended. */
+  hooksSettled(): Promise<void>;
+} {
+  const reporter = createPmReporter();
+  const alerts = createAlerts();
+  const runningHooks = new Set<Promise<void>>();
+
+  const stages: readonly ActionStage[] = [
+    {
+      name: 'hooks',
+      run({ views, ctx }) {
+        const timeoutMs = ctx.config.notifications.hook_timeout * 1000;
+        for (const view of views) {
+          if (view.transition === undefined) continue;
+          for (const hook of startHooks(view.transition, ctx.config.notifications.hooks, timeoutMs, options.runHook, options.logger)) {
+            runningHooks.add(hook);
+            void hook.finally(() => runningHooks.delete(hook));
+          }
+        }
+      },
+    },
+    { name: 'restart-crashed', run: async (c) => void c.extra.push(...(await restartCrashed(c.views, c.ctx, options.restartGraceMs))) },
+    { name: 'resubmit-queued', run: async (c) => void c.extra.push(...(await resubmitQueued(c.views, c.ctx))) },
+    { name: 'alerts', run: (c) => void c.extra.push(...alerts.evaluate(c.views, c.gone, c.ctx)) },
+    { name: 'collect-reports', run: (c) => reporter.collect(c.views, c.extra, c.ctx) },
+    { name: 'rate-limit-pauses', run: (c) => updateRateLimitPauses(c.views, c.ctx) },
+    { name: 'flush-reports', run: async (c) => void c.reports.push(...(await reporter.flush(c.views, c.ctx))) },
+  ];
+
+  return {
+    stages,
+    async run(views, gone, ctx) {
+      const cycle: ActionCycle = { views, gone, ctx, extra: [], reports: [] };
+      for (const stage of stages) await stage.run(cycle);
+      return cycle.reports;
+    },
+    async hooksSettled() {
+      await Promise.allSettled([...runningHooks]);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { MonitoringStrategy, Observation } from '@tmux-orc/strategies';
+import type { AgentView } from './actions/agent-view.js';
+import type { GoneAgent } from './actions/alerts.js';
+import type { AgentStateTracker } from './agent-state-tracker.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
+import type { MonitoredPane } from '@tmux-orc/strategies';
+import type { WatchedServer } from './watched-server.js';
+
+/** What one server contributed to a cycle: the agents seen, and those gone since the last cycle. */
+export interface ServerObservation {
+  readonly views: AgentView[];
+  readonly gone: GoneAgent[];
+}
+
+/** A pane the checker found gone between listing and capture: skipped this cycle, not fatal. */
+function vanished(observation: Observation): boolean {
+  return observation.result.detail.vanished === true;
+}
+
+/**
+ * Lets the strategy observe a server's listed panes, records each result in the tracker (which
+ * emits transitions), and forgets the server's agents that are no longer there.
+ */
+export async function observeServer(
+  watched: WatchedServer,
+  panes: readonly MonitoredPane[],
+  strategy: MonitoringStrategy,
+  tracker: AgentStateTracker,
+  clock: MonotonicClock,
+): Promise<ServerObservation> {
+  const listedIds = new Set(panes.map((pane) => pane.id));
+  const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
+  const observed = await strategy.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock } });
+  watched.observations = observed;
+
+  const views: AgentView[] = [];
+  const present = new Set<string>();
+  for (const pane of panes) {
+    const observation = observed.get(pane.id);
+    if (observation === undefined || vanished(observation)) continue;
+    const agentId = `${watched.idPrefix}${pane.id}`;
+    present.add(agentId);
+    const transition = tracker.update(agentId, pane, observation.result);
+    views.push({ agentId, pane, result: observation.result, runner: watched.pool, transition });
+  }
+  const gone: GoneAgent[] = [];
+  for (const record of tracker.all()) {
+    if (!record.agentId.startsWith(watched.idPrefix) || present.has(record.agentId)) continue;
+    tracker.remove(record.agentId);
+    gone.push({ agentId: record.agentId, pane: record.pane });
+  }
+  return { views, gone };
+}

@@ -1,0 +1,23 @@
+import type { Logger } from '@tmux-orc/tmux-pool';
+import type { WatchedServer } from './watched-server.js';
+
+/**
+ * Records that a server could not be listed: logged when it first fails or the error changes, and
+ * once more as an outage when `maxFailures` failures come in a row (a few can be a restart).
+ */
+export function markUnreachable(watched: WatchedServer, error: unknown, maxFailures: number, logger: Logger): void {
+  watched.failures += 1;
+  const message = error instanceof Error ? error.message : String(error);
+  if (watched.up || watched.error !== message) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+  if (watched.failures === maxFailures) logger.error('tmux server down', { server: watched.label, error: message, failures: watched.failures });
+  watched.up = false;
+  watched.error = message;
+}
+
+/** Records that a server answered again (logged when it had failed). */
+export function markReachable(watched: WatchedServer, logger: Logger): void {
+  if (watched.failures > 0) logger.info('tmux server reachable again', { server: watched.label, failures: watched.failures });
+  watched.up = true;
+  watched.error = null;
+  watched.failures = 0;
+}

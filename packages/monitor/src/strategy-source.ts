@@ -1,0 +1,65 @@
+import type { Config } from '@tmux-orc/config';
+import type { MonitoringStrategy } from '@tmux-orc/strategies';
+import type { Logger } from '@tmux-orc/tmux-pool';
+import { MonitorError } from './monitor-error.js';
+import type { WatchedServer } from './watched-server.js';
+
+/** The strategy the monitor runs, loaded on first use, switched to `polling` when a pool fell back to exec. */
+export interface StrategySource {
+  /** The strategy for this cycle: the configured one, or `polling` once any server runs on exec. */
+  current(servers: readonly WatchedServer[]): Promise<MonitoringStrategy>;
+  /** Name of the strategy loaded, null before the first cycle. */
+  name(): string | null;
+  /** Why the monitor runs `polling` on exec instead of the configured strategy; null when it does not. */
+  fallback(): string | null;
+  /** Disposes of the loaded strategy; the next `current` loads it again. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Creates the {@link StrategySource}. `load(name)` loads a strategy by name; `injected`, when given,
+ * is used instead of loading the configured one (tests, embedders).
+ */
+export function createStrategySource(
+  config: Config,
+  load: (name: string) => Promise<MonitoringStrategy>,
+  logger: Logger,
+  injected?: MonitoringStrategy,
+): StrategySource {
+  let strategy: MonitoringStrategy | undefined;
+  let fallback: string | null = null;
+
+  async function fallBackToPolling(servers: readonly WatchedServer[]): Promise<void> {
+    const reason = servers.map((s) => s.pool.metrics().fallback_reason).find((r) => r !== null) ?? 'control mode unavailable';
+    fallback = `control mode could not start (${reason}): running polling on the exec transport`;
+    logger.warn(fallback);
+    if (strategy?.name === 'polling') return;
+    await strategy?.dispose?.();
+    strategy = await load('polling');
+  }
+
+  async function loadConfigured(): Promise<MonitoringStrategy> {
+    const name = config.monitoring.async.enabled ? config.monitoring.async.strategy : 'polling';
+    try {
+      return injected ?? (await load(name));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new MonitorError('STRATEGY_UNAVAILABLE', `Expected to load the strategy \`${name}\`, got: ${message}`, { cause: error });
+    }
+  }
+
+  return {
+    async current(servers) {
+      const wantedControl = config.monitoring.async.pool.transport === 'control';
+      if (wantedControl && fallback === null && servers.some((s) => s.pool.transport === 'exec')) await fallBackToPolling(servers);
+      strategy ??= await loadConfigured();
+      return strategy;
+    },
+    name: () => strategy?.name ?? null,
+    fallback: () => fallback,
+    async dispose() {
+      await strategy?.dispose?.();
+      strategy = undefined;
+    },
+  };
+}

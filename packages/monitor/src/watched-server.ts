@@ -1,0 +1,71 @@
+import type { Config } from '@tmux-orc/config';
+import { AsyncHealthChecker } from '@tmux-orc/health-checker';
+import type { Observation } from '@tmux-orc/strategies';
+import { createTmuxConnectionPool, PaneLister, type TmuxServer } from '@tmux-orc/tmux-pool';
+import type { MonitorClocks, MonitorPool } from './monitor-api.js';
+import { createScreenCache } from './screen-cache.js';
+
+/** The agent option every listing reads anyway (`PaneInfo.agentOption`). */
+export const builtInAgentOption = '@tmux-orc-agent';
+
+/** One tmux server the monitor watches, with its pool, checker and lister, and whether it answers. */
+export interface WatchedServer {
+  /** `-L name`, `-S path` or `(default)`: the server in logs, status and agent ids. */
+  readonly label: string;
+  /** Prefix of this server's agent ids (see `formatAgentId`). */
+  readonly idPrefix: string;
+  readonly pool: MonitorPool;
+  readonly checker: AsyncHealthChecker;
+  /** Lists the server's panes every cycle, with the role and agent options discovery reads. */
+  readonly lister: PaneLister;
+  /** The strategy's observations of the last cycle, by pane id. */
+  observations: Map<string, Observation>;
+  up: boolean;
+  error: string | null;
+  failures: number;
+}
+
+/** The pool of one server as the config describes it (`monitoring.async.pool`). */
+export function poolFromConfig(server: TmuxServer, config: Config): MonitorPool {
+  const pool = config.monitoring.async.pool;
+  return createTmuxConnectionPool({
+    server,
+    transport: pool.transport === 'control' ? 'auto' : 'exec',
+    minSize: pool.min_size,
+    maxSize: pool.max_size,
+    acquireTimeoutMs: pool.connection_timeout * 1000,
+    maxAgeMs: pool.max_age * 1000,
+  });
+}
+
+/**
+ * Checks in flight at once, set in this one place: `monitoring.async.concurrency` when given; one
+ * at a time with `monitoring.async.enabled: false`; else undefined, and the checker's default
+ * follows the pool's transport (see `AsyncHealthChecker`).
+ */
+export function checkerConcurrency(config: Config): { concurrency?: number } {
+  const { enabled, concurrency } = config.monitoring.async;
+  if (!enabled) return { concurrency: 1 };
+  return concurrency === null ? {} : { concurrency };
+}
+
+/** Opens (lazily: no tmux client starts before the first command) the pool, checker and lister of one server. */
+export function watchServer(
+  target: { readonly server: TmuxServer; readonly label: string; readonly prefix: string },
+  config: Config,
+  pool: MonitorPool,
+  clocks: MonitorClocks,
+): WatchedServer {
+  const checker = new AsyncHealthChecker({
+    runner: pool,
+    // The checker dates its results' `since` with its clock, and the monitor keeps them as epoch ms.
+    clock: clocks.wall,
+    debounceMs: config.monitoring.debounce * 1000,
+    ...checkerConcurrency(config),
+    cache: createScreenCache(config.monitoring.async.cache, clocks.monotonic),
+  });
+  const { agent_option: agentOption, pm } = config.discovery;
+  const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
+  const lister = new PaneLister(pool, { userOptions });
+  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0 };
+}
