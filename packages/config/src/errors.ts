@@ -1,13 +1,12 @@
-/** Codes a {@link ConfigError} can carry. */
-export const configErrorCodes = {
-  /** One or more problems in the configuration layers (files, environment, flags). */
-  invalid: 'CONFIG_INVALID',
-  /** `writeInitialConfig` refused to overwrite an existing file. */
-  fileExists: 'CONFIG_FILE_EXISTS',
-} as const;
+/**
+ * Codes a {@link ConfigError} can carry: `CONFIG_INVALID`, one or more problems in the configuration
+ * layers (files, environment, flags); `CONFIG_FILE_EXISTS`, `writeInitialConfig` refused to
+ * overwrite an existing file.
+ */
+export const configErrorCodes = ['CONFIG_INVALID', 'CONFIG_FILE_EXISTS'] as const;
 
-/** A {@link ConfigError} code. */
-export type ConfigErrorCode = (typeof configErrorCodes)[keyof typeof configErrorCodes];
+/** One of {@link configErrorCodes}. */
+export type ConfigErrorCode = (typeof configErrorCodes)[number];
 
 /** What kind of mistake a {@link ConfigProblem} describes. */
 export type ConfigProblemKind =
@@ -85,7 +84,7 @@ export class ConfigError extends Error {
 
   constructor(message: string, options: ConfigErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = options.code ?? configErrorCodes.invalid;
+    this.code = options.code ?? 'CONFIG_INVALID';
     this.problems = options.problems ?? [];
   }
 
@@ -94,7 +93,7 @@ export class ConfigError extends Error {
     const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
     const lines = problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n');
     return new ConfigError(`Invalid tmux-orc configuration (${count}):\n${lines}`, {
-      code: configErrorCodes.invalid,
+      code: 'CONFIG_INVALID',
       problems,
     });
   }

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { createDefaultConfig } from './defaults.js';
-import { ConfigError, configErrorCodes } from './errors.js';
+import { ConfigError } from './errors.js';
 import { configFileName } from './home.js';
 import { profiles } from './profiles.js';
 import type { Config, ProfileName } from './schema.js';
@@ -139,7 +139,7 @@ export async function writeInitialConfig(options: WriteInitialConfigOptions): Pr
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new ConfigError(`${file} already exists: expected no config file there, got one (pass --force to overwrite it)`, {
-        code: configErrorCodes.fileExists,
+        code: 'CONFIG_FILE_EXISTS',
         cause: error,
       });
     }

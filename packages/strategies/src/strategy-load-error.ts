@@ -1,7 +1,7 @@
-import { StrategyError } from './strategy-error.js';
+import { StrategyError, type StrategyErrorCode } from './strategy-error.js';
 
 /** The codes a {@link StrategyLoadError} carries. */
-export type StrategyLoadErrorCode = 'STRATEGY_NOT_FOUND' | 'PLUGIN_IMPORT_FAILED' | 'INVALID_PLUGIN' | 'PLUGIN_FACTORY_FAILED';
+export type StrategyLoadErrorCode = Extract<StrategyErrorCode, 'STRATEGY_NOT_FOUND' | 'PLUGIN_IMPORT_FAILED' | 'INVALID_PLUGIN' | 'PLUGIN_FACTORY_FAILED'>;
 
 /**
  * A strategy could not be loaded: not found (`looked` lists every place tried), the module failed

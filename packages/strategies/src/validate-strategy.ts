@@ -60,7 +60,7 @@ export function createValidatedStrategy(
     value = factory(options);
   } catch (error) {
     // Option errors from `readStrategyOptions` already name the strategy, the option and the value.
-    if (error instanceof StrategyError && error.code === 'INVALID_OPTION') throw error;
+    if (StrategyError.isInstance(error) && error.code === 'INVALID_OPTION') throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StrategyLoadError('PLUGIN_FACTORY_FAILED', strategyName, `Expected the factory of \`${source}\` to return a strategy, but it threw: ${reason}`, {
       cause: error,

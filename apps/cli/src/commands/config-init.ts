@@ -1,4 +1,4 @@
-import { ConfigError, configErrorCodes, resolveHome, writeInitialConfig, type ProfileName } from '@tmux-orc/config';
+import { ConfigError, resolveHome, writeInitialConfig, type ProfileName } from '@tmux-orc/config';
 import { configExitCodes, type ConfigCommandIo } from './config-io.js';
 
 /** Options of `tmux-orc config init`. */
@@ -22,7 +22,7 @@ export async function runConfigInit(options: ConfigInitOptions, io: ConfigComman
     io.stdout(`wrote ${file}${options.profile === undefined ? '' : ` (profile ${options.profile})`}\n`);
     return configExitCodes.ok;
   } catch (error) {
-    if (error instanceof ConfigError && error.code === configErrorCodes.fileExists) {
+    if (error instanceof ConfigError && error.code === 'CONFIG_FILE_EXISTS') {
       io.stderr(`${error.message}\n`);
       return configExitCodes.failed;
     }
