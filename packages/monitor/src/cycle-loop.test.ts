@@ -78,3 +78,25 @@ describe('cycle loop', () => {
     await loop.stop();
   });
 });
+
+describe('cycle loop under a flood of requests', () => {
+  it('keeps at most one cycle pending however many callers ask while one runs', async () => {
+    const gated = gatedCycles();
+    const loop = createCycleLoop({ cycle: gated.cycle, intervalMs: 1_000, timers: createManualClock(), logger: memoryLogger(), onTickError: () => undefined });
+    const first = loop.runCycle();
+    const flood = Array.from({ length: 777 }, () => loop.runCycle());
+    await Promise.resolve();
+    gated.release();
+    expect(await first).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gated.release();
+    expect(new Set(await Promise.all(flood))).toEqual(new Set([2]));
+    expect(gated.started()).toBe(2);
+    // A request after the shared cycle started gets a cycle of its own.
+    const later = loop.runCycle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gated.release();
+    expect(await later).toBe(3);
+    await loop.stop();
+  });
+});

@@ -3,7 +3,10 @@ import type { Logger } from '@tmux-orc/tmux-pool';
 
 /** Runs cycles one at a time, on demand and every interval. */
 export interface CycleLoop<T> {
-  /** Runs a cycle now, after the one running (if any). */
+  /**
+   * Runs a cycle after the one running (if any). Callers that ask while a cycle is already waiting
+   * to start share that cycle: however many ask (a hook flood), at most one cycle is pending.
+   */
   runCycle(): Promise<T>;
   /** Runs a cycle now and one every `intervalMs`; a tick that finds a cycle running is skipped and counted. */
   start(): void;
@@ -29,12 +32,19 @@ export interface CycleLoopOptions<T> {
 export function createCycleLoop<T>(options: CycleLoopOptions<T>): CycleLoop<T> {
   let queue: Promise<unknown> = Promise.resolve();
   let running: Promise<T> | undefined;
+  /** The cycle queued behind the running one and not started yet; callers share it. */
+  let pending: Promise<T> | undefined;
   let interval: TimerHandle | undefined;
   let skipped = 0;
   let started = false;
 
   function runCycle(): Promise<T> {
-    const next = queue.then(() => options.cycle());
+    if (pending !== undefined) return pending;
+    const next = queue.then(() => {
+      if (pending === next) pending = undefined;
+      return options.cycle();
+    });
+    if (running !== undefined) pending = next;
     queue = next.catch(() => undefined);
     running = next;
     void next
