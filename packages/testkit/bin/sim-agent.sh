@@ -1,10 +1,12 @@
 #!/bin/sh
 # sim-agent.sh - a simulated AI coding agent for tmux-orc tests and demos. POSIX sh only.
 #
-# Usage: sim-agent.sh [--screens DIR] [--screen NAME]
+# Usage: sim-agent.sh [--screens DIR] [--screen NAME] [--record FILE]
 #   --screens DIR   directory of screens, NAME.txt each   (env SIM_AGENT_SCREENS_DIR,
 #                   default: ../screens next to this script)
 #   --screen NAME   screen drawn at start                 (env SIM_AGENT_SCREEN, default: idle)
+#   --record FILE   append every line typed into the agent to FILE; lines that are not commands
+#                   are then taken silently (a PM receiving reports), not answered with an error
 #
 # It draws the screen, then blocks reading commands from stdin, one per line (zero CPU while idle).
 # Type into its pane with: tmux send-keys -t PANE -l 'screen working' \; send-keys -t PANE Enter
@@ -16,9 +18,10 @@
 
 screens_dir=${SIM_AGENT_SCREENS_DIR:-}
 screen=${SIM_AGENT_SCREEN:-idle}
+record=
 
 usage() {
-  printf 'sim-agent: %s\nusage: sim-agent.sh [--screens DIR] [--screen NAME]\n' "$1" >&2
+  printf 'sim-agent: %s\nusage: sim-agent.sh [--screens DIR] [--screen NAME] [--record FILE]\n' "$1" >&2
   exit 64
 }
 
@@ -26,6 +29,7 @@ while [ "$#" -gt 0 ]; do
   case $1 in
     --screens) [ "$#" -ge 2 ] || usage 'missing DIR after --screens'; screens_dir=$2; shift 2 ;;
     --screen) [ "$#" -ge 2 ] || usage 'missing NAME after --screen'; screen=$2; shift 2 ;;
+    --record) [ "$#" -ge 2 ] || usage 'missing FILE after --record'; record=$2; shift 2 ;;
     *) usage "unknown argument: $1" ;;
   esac
 done
@@ -124,6 +128,7 @@ draw_screen "$screen"
 
 set -f # no globbing when splitting a command line into words
 while IFS= read -r command_line; do
+  [ -n "$record" ] && printf '%s\n' "$command_line" >> "$record"
   stop_stream
   # shellcheck disable=SC2086 # word splitting is the point
   set -- $command_line
@@ -138,7 +143,7 @@ while IFS= read -r command_line; do
         *) exit "$2" ;;
       esac
       ;;
-    *) end_screen_line; printf 'sim-agent: unknown command: %s\n' "$command_line" ;;
+    *) [ -n "$record" ] || { end_screen_line; printf 'sim-agent: unknown command: %s\n' "$command_line"; } ;;
   esac
 done
 stop_stream

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { tempDir } from './__fixtures__/temp-dir.js';
-import { simAgentCommand, simAgentPath, simAgentScreensDir } from './sim-agent.js';
+import { simAgentCommand, simAgentPath, simAgentProcessName, simAgentScreensDir } from './sim-agent.js';
 import { type TmuxSandbox, createTmuxSandbox } from './tmux-sandbox.js';
 
 function screen(name: string): string {
@@ -147,4 +147,18 @@ describe('sim-agent.sh', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await cpuTicks(sandbox, paneId)).toBe(before);
   });
+
+  test('runs under an agent CLI name, not a shell, when asked, and records what is typed into it with --record', async () => {
+    await using sandbox = await createTmuxSandbox();
+    const record = join(tempDir('tmux-orc-sim-record-'), "pm's log");
+    const { paneId } = await sandbox.newSession('team', { command: simAgentCommand({ record, processName: simAgentProcessName }) });
+    await sandbox.waitForScreen(paneId, (s) => s.trimEnd() === screen('idle'));
+    expect((await sandbox.tmux('display-message', '-p', '-t', paneId, '#{pane_current_command}')).trim()).toBe(simAgentProcessName);
+    await sandbox.sendLine(paneId, '[tmux-orc] dev (team:1) idle 5m; a $(b) `c` line');
+    await sandbox.sendLine(paneId, 'print 1');
+    await sandbox.waitForScreen(paneId, /work: step 1 of 1/);
+    expect(readFileSync(record, 'utf8')).toBe('[tmux-orc] dev (team:1) idle 5m; a $(b) `c` line\nprint 1\n');
+    expect(await sandbox.capture(paneId)).not.toMatch(/unknown command/);
+  });
 });
+
