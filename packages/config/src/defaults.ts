@@ -49,6 +49,7 @@ export function createDefaultConfig(home: string): Config {
         unknown: 600,
       },
       hooks: [],
+      hook_concurrency: 4,
       hook_timeout: 10,
       rate_limit_pause: 3600,
       escalation: { missing_agent: [0, 900], team_idle: [900, 3600] },

@@ -90,6 +90,7 @@ ${cooldowns}
   # (from is optional: any state).
   hooks: ${y(n.hooks)}
   hook_timeout: ${y(n.hook_timeout)}   # seconds before a hook command is killed
+  hook_concurrency: ${y(n.hook_concurrency)}   # hook commands running at once; up to 100 more wait, the rest are dropped (logged, counted)
   rate_limit_pause: ${y(n.rate_limit_pause)}   # seconds a rate-limited agent goes unreported when its reset time is unknown
   escalation:   # seconds after which an alert is sent to the PM, once per threshold
     missing_agent: ${y(n.escalation.missing_agent)}   # since an agent's pane disappeared

@@ -104,6 +104,8 @@ const notificationsSchema = z.strictObject({
   cooldowns: cooldownsSchema,
   hooks: z.array(hookSchema),
   hook_timeout: positiveSeconds,
+  /** Hook commands running at once; more wait (up to 100), then are dropped with a log line. */
+  hook_concurrency: positiveInt,
   rate_limit_pause: seconds,
   escalation: z.strictObject({
     missing_agent: z.array(seconds),

@@ -1,10 +1,11 @@
 import type { Logger } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView, ReportItem } from './actions/agent-view.js';
 import { createAlerts, type GoneAgent } from './actions/alerts.js';
-import { createPmReporter, type SentReport } from './actions/pm-reports.js';
+import { createPmReporter, type HeldReport, type SentReport } from './actions/pm-reports.js';
 import { updateRateLimitPauses } from './actions/rate-limit-pause.js';
 import { restartCrashed } from './actions/restart-crashed.js';
 import { resubmitQueued } from './actions/resubmit-queued.js';
+import { createHookQueue, type HookQueueStats } from './actions/hook-queue.js';
 import { startHooks, type HookCommandRunner } from './actions/run-hooks.js';
 
 /** What the stages of one cycle share. Stages may change `ctx.state` (persisted after the cycle). */
@@ -16,6 +17,8 @@ export interface ActionCycle {
   readonly extra: ReportItem[];
   /** Reports typed into PMs this cycle. */
   readonly reports: SentReport[];
+  /** Reports newly held back this cycle (the PM pane was not safe to type into). */
+  readonly held: HeldReport[];
 }
 
 /** One step of the action pipeline. */
@@ -30,12 +33,18 @@ export interface ActionPipelineOptions {
   readonly logger: Logger;
   /** Time after a restart attempt before the agent is judged again. */
   readonly restartGraceMs: number;
+  /** Hook commands running at once (`notifications.hook_concurrency`); more wait in a queue. */
+  readonly hookConcurrency: number;
 }
+
+/** Hooks that may wait for a free slot; past this a hook is dropped with a log line (and counted). */
+export const maxQueuedHooks = 100;
 
 /**
  * The monitor's actions, run once per cycle on that cycle's agents. **The order of `stages` is the
  * documentation**:
- * 1. `hooks` — the user's transition hooks start in the background (never awaited by the cycle).
+ * 1. `hooks` — the user's transition hooks start in the background (never awaited by the cycle),
+ *    at most `notifications.hook_concurrency` at once, {@link maxQueuedHooks} more waiting.
  * 2. `restart-crashed`, 3. `resubmit-queued`, 4. `alerts` — act, and add event lines for the PM.
  * 5. `collect-reports` — queue the due state lines and those event lines per session.
  * 6. `rate-limit-pauses` — after collecting, so an agent that just became `rate_limited` is
@@ -44,13 +53,18 @@ export interface ActionPipelineOptions {
  */
 export function createActionPipeline(options: ActionPipelineOptions): {
   readonly stages: readonly ActionStage[];
-  run(views: readonly AgentView[], gone: readonly GoneAgent[], ctx: ActionContext): Promise<SentReport[]>;
-  /** Resolves when every hook started so far has ended. */
+  run(views: readonly AgentView[], gone: readonly GoneAgent[], ctx: ActionContext): Promise<Pick<ActionCycle, 'reports' | 'held'>>;
+  /** Reports held back now (see `HeldReport`). */
+  heldReports(): HeldReport[];
+  /** Drops the hooks still waiting, then resolves when the running ones have ended. */
   hooksSettled(): Promise<void>;
+  hookStats(): HookQueueStats;
 } {
   const reporter = createPmReporter();
   const alerts = createAlerts();
   const runningHooks = new Set<Promise<void>>();
+  const hookQueue = createHookQueue(options.hookConcurrency, maxQueuedHooks, options.logger);
+  const queuedRunner: HookCommandRunner = (command, event, env, timeoutMs) => hookQueue.submit(command, () => options.runHook(command, event, env, timeoutMs));
 
   const stages: readonly ActionStage[] = [
     {
@@ -59,7 +73,7 @@ export function createActionPipeline(options: ActionPipelineOptions): {
         const timeoutMs = ctx.config.notifications.hook_timeout * 1000;
         for (const view of views) {
           if (view.transition === undefined) continue;
-          for (const hook of startHooks(view.transition, ctx.config.notifications.hooks, timeoutMs, options.runHook, options.logger)) {
+          for (const hook of startHooks(view.transition, ctx.config.notifications.hooks, timeoutMs, queuedRunner, options.logger)) {
             runningHooks.add(hook);
             void hook.finally(() => runningHooks.delete(hook));
           }
@@ -71,18 +85,28 @@ export function createActionPipeline(options: ActionPipelineOptions): {
     { name: 'alerts', run: (c) => void c.extra.push(...alerts.evaluate(c.views, c.gone, c.ctx)) },
     { name: 'collect-reports', run: (c) => reporter.collect(c.views, c.extra, c.ctx) },
     { name: 'rate-limit-pauses', run: (c) => updateRateLimitPauses(c.views, c.ctx) },
-    { name: 'flush-reports', run: async (c) => void c.reports.push(...(await reporter.flush(c.views, c.ctx))) },
+    {
+      name: 'flush-reports',
+      async run(c) {
+        const { sent, held } = await reporter.flush(c.views, c.ctx);
+        c.reports.push(...sent);
+        c.held.push(...held);
+      },
+    },
   ];
 
   return {
     stages,
     async run(views, gone, ctx) {
-      const cycle: ActionCycle = { views, gone, ctx, extra: [], reports: [] };
+      const cycle: ActionCycle = { views, gone, ctx, extra: [], reports: [], held: [] };
       for (const stage of stages) await stage.run(cycle);
-      return cycle.reports;
+      return { reports: cycle.reports, held: cycle.held };
     },
+    heldReports: () => reporter.held(),
     async hooksSettled() {
+      hookQueue.clear();
       await Promise.allSettled([...runningHooks]);
     },
+    hookStats: () => hookQueue.stats(),
   };
 }

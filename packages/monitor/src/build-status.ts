@@ -1,5 +1,7 @@
 import type { LayerStats } from '@tmux-orc/layered-cache';
 import type { PoolMetrics } from '@tmux-orc/tmux-pool';
+import type { HookQueueStats } from './actions/hook-queue.js';
+import type { HeldReport } from './actions/pm-reports.js';
 import type { AgentRecord } from './agent-state-tracker.js';
 import type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
 
@@ -22,6 +24,8 @@ export interface StatusFacts {
   readonly skippedCycles: number;
   readonly strategy: string | null;
   readonly fallback: string | null;
+  readonly heldReports: readonly HeldReport[];
+  readonly hooks: HookQueueStats;
 }
 
 /** Pool counters summed over servers; `exec` when any server runs on exec. */
@@ -100,6 +104,8 @@ export function buildStatus(facts: StatusFacts): MonitorStatus {
     },
     current_strategy: facts.strategy,
     fallback: facts.fallback,
+    hooks: facts.hooks,
+    held_reports: facts.heldReports.map((r) => ({ session: r.session, pm: r.pmPaneId, reason: r.reason, text: r.text, since: new Date(r.since).toISOString() })),
     connection_pool: sumMetrics(facts.servers.map((s) => s.metrics)),
     cache_performance: facts.servers.length === 0 ? {} : { pane_content: sumLayerStats(facts.servers.map((s) => s.cache)) },
     skipped_cycles: facts.skippedCycles,

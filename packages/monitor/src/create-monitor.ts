@@ -44,7 +44,12 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const keepStateMs = Math.max(86_400_000, ...Object.values(config.notifications.cooldowns).map((s) => s * 1000));
   const tracker = createAgentStateTracker();
   const strategies = createStrategySource(config, load, logger, deps.strategy);
-  const actions = createActionPipeline({ runHook: deps.runHook ?? createExecaHookRunner(logger), logger, restartGraceMs: Math.max(30_000, 3 * intervalMs) });
+  const actions = createActionPipeline({
+    runHook: deps.runHook ?? createExecaHookRunner(logger),
+    logger,
+    restartGraceMs: Math.max(30_000, 3 * intervalMs),
+    hookConcurrency: config.notifications.hook_concurrency,
+  });
   const stateStore = createActionStateStore(deps.statePath, logger);
   const listeners = new Set<(event: MonitorEvent) => void>();
   const counts = { cycles: 0, errors: 0, lastCycleTime: null as number | null, lastCycleAt: null as number | null };
@@ -89,8 +94,9 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     const gone: GoneAgent[] = [];
     for (const watched of watchedServers()) await observe(watched, views, gone);
 
-    const reports = await actions.run(views, gone, { config, clock: clocks.wall, logger, state });
+    const { reports, held } = await actions.run(views, gone, { config, clock: clocks.wall, logger, state });
     for (const report of reports) emit({ type: 'report', report });
+    for (const report of held) emit({ type: 'report_held', report });
     if (!(await stateStore.save(clocks.wall.now(), keepStateMs))) counts.errors += 1;
 
     counts.cycles += 1;
@@ -124,6 +130,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       skippedCycles: loop.skipped(),
       strategy: strategies.name(),
       fallback: strategies.fallback(),
+      heldReports: actions.heldReports(),
+      hooks: actions.hookStats(),
     });
   }
 

@@ -2,7 +2,7 @@ import type { MonotonicClock, TimerProvider, WallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
 import type { MonitoringStrategy } from '@tmux-orc/strategies';
 import type { Logger, PoolMetrics, TmuxRunner, TmuxServer } from '@tmux-orc/tmux-pool';
-import type { SentReport } from './actions/pm-reports.js';
+import type { HeldReport, SentReport } from './actions/pm-reports.js';
 import type { HookCommandRunner } from './actions/run-hooks.js';
 import type { AgentTransition } from './agent-state-tracker.js';
 import type { MonitorStatus } from './monitor-status.js';
@@ -56,6 +56,8 @@ export interface CycleResult {
 export type MonitorEvent =
   | { readonly type: 'transition'; readonly transition: AgentTransition }
   | { readonly type: 'report'; readonly report: SentReport }
+  /** A report was kept back: typing it into the PM pane was not safe (a shell runs there). */
+  | { readonly type: 'report_held'; readonly report: HeldReport }
   | { readonly type: 'cycle'; readonly durationMs: number; readonly cycle: number };
 
 /** The monitor service; `await using` stops it. */

@@ -58,6 +58,10 @@ export interface MonitorStatus {
   readonly current_strategy: string | null;
   /** Set when the monitor runs `polling` on the exec transport because control mode could not start. */
   readonly fallback: string | null;
+  /** Hook commands (`notifications.hooks`): running now, waiting for a slot, never run (queue full or stopped). */
+  readonly hooks: { readonly running: number; readonly queued: number; readonly dropped: number };
+  /** Reports kept back because the PM pane was not safe to type into (a shell runs there), by session. */
+  readonly held_reports: readonly { readonly session: string; readonly pm: string; readonly reason: string; readonly text: string; readonly since: string }[];
   /** Pool counters, summed over the servers. */
   readonly connection_pool: PoolMetrics | null;
   /** Counters of each cache layer. */

@@ -8,6 +8,7 @@ import {
   screenCases,
   shellQuote,
   simAgentCommand,
+  simAgentProcessName,
   startClaudeCode,
   startFakeAnthropic,
   useTmuxSandbox,
@@ -22,7 +23,8 @@ const lookup = await findClaudeCodeBinary();
 if (!lookup.ok) console.warn(`Skipping the monitor test with real Claude Code: ${lookup.reason}`);
 
 const fixtures = fileURLToPath(new URL('../../health-checker/src/__fixtures__/claude-code-2.1.330/', import.meta.url));
-const recorder = (file: string): string => `sh -c ${shellQuote(`while IFS= read -r l; do printf '%s\\n' "$l" >> ${shellQuote(file)}; done`)}`;
+/** A PM that looks like an idle Claude Code (an agent CLI, not a shell) and records every line typed into it. */
+const recorder = (file: string): string => simAgentCommand({ screensDir: fixtures, screen: 'idle-replied-120x40', record: file, processName: simAgentProcessName });
 const fixtureAgent = (screen: string): string => simAgentCommand({ screensDir: fixtures, screen });
 
 let dir = '';
@@ -215,14 +217,16 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
 
     await sandbox.sendLine(crashPane, 'exit 3');
     await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
-    await cycleAt(12); // crashed: respawned; queued message: second Enter; team PM busy with the first report
+    await cycleAt(12); // crashed: respawned; queued message: second Enter
     await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
     expect((await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim()).toBe('0');
     await cycleAt(18);
 
-    expect(await lines(teamFile, 2)).toEqual([
+    // The recording PM stays idle after a report (it echoes nothing), so each cycle's lines go at once.
+    expect(await lines(teamFile, 3)).toEqual([
       '[tmux-orc] qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); dev (team:1) idle 6s; crash (team:5) idle 6s',
-      '[tmux-orc] crash (team:5) crashed (exit 3), restarted (1/3 this hour); queue (team:6) queued_message: "fix the failing tests please" not submitted after 2 Enter',
+      '[tmux-orc] crash (team:5) crashed (exit 3), restarted (1/3 this hour)',
+      '[tmux-orc] queue (team:6) queued_message: "fix the failing tests please" not submitted after 2 Enter',
     ]);
     expect(await lines(otherFile, 1)).toEqual(['[tmux-orc] solo (other:1) idle 6s']);
 
@@ -233,20 +237,19 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     monitor = createMonitor(config, { wallClock: clock, statePath });
     expect((await cycleAt(24)).reports).toEqual([]);
     expect((await cycleAt(30)).reports).toEqual([]);
-    expect(await lines(teamFile)).toHaveLength(2);
+    expect(await lines(teamFile)).toHaveLength(3);
     expect(await lines(otherFile)).toHaveLength(1);
 
     // The rate limit's reset (32 s) has passed: still limited, so reported again. The queue agent is gone.
     await sandbox.tmux('kill-window', '-t', queuePane);
     await cycleAt(40);
-    expect((await lines(teamFile, 3)).slice(2)).toEqual(['[tmux-orc] rl (team:4) rate_limited (resets in 33s); queue (team:6) missing 0s']);
+    expect((await lines(teamFile, 4)).slice(3)).toEqual(['[tmux-orc] rl (team:4) rate_limited (resets in 33s); queue (team:6) missing 0s']);
 
-    // Cooldowns over: reminders. The team PM is busy with the last report at 70 s, takes this at 76 s.
-    expect((await cycleAt(70)).reports.map((r) => r.session)).toEqual(['other']);
-    expect(await lines(teamFile)).toHaveLength(3);
-    await cycleAt(76);
-    expect((await lines(teamFile, 4)).slice(3)).toEqual([
-      '[tmux-orc] dev (team:1) idle 52s; qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); crash (team:5) idle 52s',
+    // Cooldowns over: reminders, each PM once, and nothing more a cycle later.
+    expect((await cycleAt(70)).reports.map((r) => r.session).sort()).toEqual(['other', 'team']);
+    expect((await cycleAt(76)).reports).toEqual([]);
+    expect((await lines(teamFile, 5)).slice(4)).toEqual([
+      '[tmux-orc] dev (team:1) idle 46s; qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); crash (team:5) idle 46s',
     ]);
     expect((await lines(otherFile, 2)).slice(1)).toEqual(['[tmux-orc] solo (other:1) idle 46s']);
     for (const line of [...(await lines(teamFile)), ...(await lines(otherFile))]) {
@@ -305,7 +308,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] b (crew:2) crashed, restarted (1/3 this hour); b (crew:2) fresh']);
     await cycleAt(12);
     await cycleAt(18);
-    expect((await lines(pmFile, 2)).slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 12s; team crew: all 2 agents idle 12s']);
+    expect((await lines(pmFile, 3)).slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 6s', '[tmux-orc] team crew: all 2 agents idle 12s']);
   }, 90_000);
 });
 

@@ -64,7 +64,6 @@ export async function runDaemon(loaded: LoadedConfig, io: ConfigCommandIo, optio
         log.info('transition', { ...t });
         if (options.echo) io.stdout(options.json ? `${JSON.stringify(t)}\n` : `${new Date().toISOString()}  ${JSON.stringify(t)}\n`);
       }
-      if (event.type === 'report') log.info('report sent', { ...event.report });
       if (event.type !== 'cycle') return;
       const status = monitor.status();
       if (config.logging.performance) {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shellQuote, simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
+import { simAgentCommand, simAgentProcessName, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildCliIfStale } from '../__fixtures__/cli-harness.js';
 import { daemonStatus, faultConfig, isAlive, startFaultDaemon, useCliHome, waitForCycle, waitUntil } from './__fixtures__/fault-daemon.js';
@@ -36,7 +36,8 @@ describe('the daemon process', () => {
     const sandbox = await useTmuxSandbox();
     const home = await useCliHome();
     const pmFile = join(home.dir, 'pm.log');
-    await sandbox.newSession('team', { window: 'pm', command: `sh -c ${shellQuote(`while IFS= read -r l; do printf '%s\\n' "$l" >> ${shellQuote(pmFile)}; done`)}` });
+    // An idle agent CLI (not a shell: reports are never typed into one) that records what it is sent.
+    await sandbox.newSession('team', { window: 'pm', command: simAgentCommand({ screensDir, screen: 'idle-replied', record: pmFile, processName: simAgentProcessName }) });
     for (const [window, screen] of [['Claude-dev', 'idle-replied'], ['Claude-qa', 'waiting_input-bash-approval']] as const) {
       const { paneId } = await sandbox.newWindow('team', window, { command: simAgentCommand({ screensDir, screen }) });
       await sandbox.tmux('set-option', '-p', '-t', paneId, '@tmux-orc-agent', 'claude-code');

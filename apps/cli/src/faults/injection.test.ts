@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { shellQuote, simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
+import { simAgentCommand, simAgentProcessName, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCliIfStale } from '../__fixtures__/cli-harness.js';
 import { daemonStatus, faultConfig, startFaultDaemon, useCliHome, waitForCycle, waitUntil } from './__fixtures__/fault-daemon.js';
@@ -30,8 +30,8 @@ describe('names and messages that try to inject commands', () => {
     ];
     const { paneId: pm } = await sandbox.newSession(session, {
       window: 'pm',
-      // A raw-ish tty: a canonical-mode line stops at 4095 bytes, and the report about the 10 KB name is longer.
-      command: `sh -c ${shellQuote(`stty -icanon -echo; while IFS= read -r l; do printf '%s\\n' "$l" >> ${shellQuote(join(home.dir, 'pm.log'))}; done`)}`,
+      // An idle agent CLI (not a shell: reports are never typed into one) that records what it is sent.
+      command: simAgentCommand({ screensDir: join(simAgentScreensDir, 'claude-code'), screen: 'idle-replied', record: join(home.dir, 'pm.log'), processName: simAgentProcessName }),
     });
     const panes: string[] = [];
     for (const name of windows) panes.push((await sandbox.newWindow(session, name, { command: idleAgent })).paneId);
@@ -77,15 +77,17 @@ describe('names and messages that try to inject commands', () => {
     expect(storedWindows).toContain('Claude-bad\\377\\376end'); // tmux escapes bytes that are not UTF-8 as octal
     expect(final?.agents.find((a) => a.id === panes[5])?.window).toContain('\n%end 0 0 1');
 
-    // The PM got the report exactly as the daemon logged it sent: the names literally (cut to 40
-    // characters with `…` by the reporter), newlines flattened to one line.
+    // The PM got the report exactly as the daemon logged it sent: the names cut to 40 characters
+    // with `…`, newlines flattened to one line, and shell syntax neutralised (`;` → `,`, `$ ` + "`" + ` # & | < > \\` → `_`).
     const sent = (await readFile(join(home.home, 'logs/async-monitor.log'), 'utf8'))
       .trim().split('\n').map((l) => JSON.parse(l) as { msg: string; text?: string })
-      .filter((l) => l.msg === 'report sent').map((l) => l.text);
+      .filter((l) => l.msg === 'reported to the PM').map((l) => l.text);
     const received = report.split('\n').filter((l) => l !== '');
     expect(received[0]).toBe(sent[0]);
-    for (const name of ['semi;run-shell "touch', 'dollar$(touch', 'hash#(touch', 'format#{pane_id}#{session_name}', `quotes'"\\'\\"`, 'newline run-shell "touch', `long${'x'.repeat(20)}`, 'bad\\377\\376end']) {
-      expect(received[0]).toContain(`${name}`);
-    }
+    // Eight idle agents roll up into one line of at most 600 characters naming the first three.
+    expect(received[0]).toMatch(/^\[tmux-orc\] 8 agents idle: .* … and 5 more$/);
+    expect(received[0]?.length).toBeLessThanOrEqual(600);
+    for (const name of ['semi,run-shell "touch', 'dollar_(touch', 'hash_(touch']) expect(received[0]).toContain(name);
+    expect(received[0]).not.toMatch(/[;$`#&|<>\\]/);
   }, 90_000);
 });

@@ -5,8 +5,11 @@ import type { Logger, TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView } from '../actions/agent-view.js';
 import { emptyActionState } from '../state-file.js';
 
-/** A runner that records commands and answers from `answer`. */
-export function recordingRunner(answer: (args: readonly string[]) => string[] = () => []): TmuxRunner & { commands: string[][] } {
+/** What a pane runs by default: an agent CLI, so reports may be typed into it. */
+const agentForeground = (args: readonly string[]): string[] => (args.includes('#{pane_current_command}') ? ['claude'] : []);
+
+/** A runner that records commands and answers from `answer` (by default: every pane runs `claude`). */
+export function recordingRunner(answer: (args: readonly string[]) => string[] = agentForeground): TmuxRunner & { commands: string[][] } {
   const commands: string[][] = [];
   return {
     commands,

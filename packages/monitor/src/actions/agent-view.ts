@@ -35,6 +35,8 @@ export interface ReportItem {
   /** The state it reports (cooldown key), or an alert kind such as `missing` / `team_idle`. */
   readonly kind: string;
   readonly text: string;
+  /** The agent's label (`dev (sess:1)`) in a line about its state or a missing alert, so several lines of one kind can be rolled up into one. */
+  readonly subject?: string;
   /**
    * True for an event (a restart, an alert): it is sent even when the agent's state has moved on
    * by the time the PM can take it. Other lines are dropped once they are no longer true.

@@ -41,7 +41,7 @@ export function createAlerts(): {
         const record = (ctx.state.alerts[key] ??= { startedAt: agent.since, sent: [] });
         const elapsed = now - record.startedAt;
         if (newlyCrossed(record, missingThresholds, elapsed).length > 0) {
-          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', event: true, text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
+          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', event: true, subject: agentLabel(agent.pane), text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
         }
         if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(agentId);
       }

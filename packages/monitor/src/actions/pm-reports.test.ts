@@ -17,13 +17,13 @@ describe('createPmReporter', () => {
       view({ id: '%9', name: 'PM', role: 'pm', session: 'b', window: 0, state: 'idle' }, runner),
     ];
     reporter.collect(agents, [], ctx);
-    expect(await reporter.flush(agents, ctx)).toEqual([]);
+    expect((await reporter.flush(agents, ctx)).sent).toEqual([]);
     expect(runner.commands).toEqual([]);
 
     ctx.clock.set(60_000);
     agents = agents.map((a) => (a.agentId === '%0' ? view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner) : a));
     reporter.collect(agents, [], ctx);
-    const sent = await reporter.flush(agents, ctx);
+    const { sent } = await reporter.flush(agents, ctx);
     expect(typed(runner.commands)).toEqual(['%0 [tmux-orc] dev (s:1) idle 3m; qa (s:2) waiting_input: "Do you want to proceed?"']);
     expect(sent.map((r) => r.session)).toEqual(['s']);
     expect(runner.commands.at(-1)).toEqual(['send-keys', '-t', '%0', 'Enter']);
@@ -86,7 +86,41 @@ describe('createPmReporter', () => {
     const reporter = createPmReporter();
     const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
     reporter.collect([pm], [{ agentId: '%0', session: 's', kind: 'crashed', text: 'pm (s:0) crashed, restarted (1/3 this hour)', event: true }], ctx);
-    expect(await reporter.flush([pm], ctx)).toEqual([]);
+    expect((await reporter.flush([pm], ctx)).sent).toEqual([]);
+    expect(runner.commands).toEqual([]);
+  });
+
+  it('never types into a PM pane whose foreground process is a shell: the report is held, logged once and listed', async () => {
+    let foreground = 'bash';
+    const runner = recordingRunner((args) => (args.includes('#{pane_current_command}') ? [foreground] : []));
+    const ctx = actionContext();
+    const reporter = createPmReporter();
+    const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
+    const crashedName = view({ id: '%1', name: 'x;touch /tmp/pwn ##', state: 'idle', from: 'active' }, runner);
+    reporter.collect([pm, crashedName], [], ctx);
+    const first = await reporter.flush([pm, crashedName], ctx);
+    const again = await reporter.flush([pm, crashedName], ctx);
+    expect(typed(runner.commands)).toEqual([]);
+    expect(first.held).toMatchObject([{ session: 's', pmPaneId: '%0', reason: "the PM pane's foreground process is a shell (bash)" }]);
+    expect(again.held).toEqual([]);
+    expect(reporter.held()).toHaveLength(1);
+    expect(ctx.logger.lines.filter((line) => line.startsWith('warn report held'))).toHaveLength(1);
+
+    foreground = 'claude';
+    const sent = await reporter.flush([pm, crashedName], ctx);
+    expect(sent.sent).toHaveLength(1);
+    expect(reporter.held()).toEqual([]);
+    expect(typed(runner.commands)).toEqual(['%0 [tmux-orc] x,touch /tmp/pwn __ (s:1) idle 0s']);
+  });
+
+  it('holds a report for a PM pane no agent detector recognises, without asking tmux', async () => {
+    const runner = recordingRunner();
+    const ctx = actionContext();
+    const reporter = createPmReporter();
+    const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle', detector: 'shell' }, runner);
+    const dev = view({ id: '%1', name: 'dev', state: 'idle', from: 'active' }, runner);
+    reporter.collect([pm, dev], [], ctx);
+    expect((await reporter.flush([pm, dev], ctx)).held[0]?.reason).toBe('the PM pane shows no agent CLI (detector shell)');
     expect(runner.commands).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import type { AgentState } from '@tmux-orc/health-checker';
 import { sendText } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { isReportDue, markReported } from './cooldowns.js';
+import { composeReport } from './compose-report.js';
+import { unsafePmReason } from './pm-guard.js';
 import { isPaused } from './rate-limit-pause.js';
 import { agentLabel, formatDuration, quoted } from './report-text.js';
 
@@ -9,8 +11,6 @@ import { agentLabel, formatDuration, quoted } from './report-text.js';
 const reportedStates: ReadonlySet<AgentState> = new Set(['idle', 'waiting_input', 'error', 'rate_limited', 'fresh']);
 /** PM states in which typing a report would land in the wrong place; the report waits. */
 const holdingPmStates: ReadonlySet<AgentState> = new Set(['active', 'waiting_input', 'queued_message', 'compacting', 'crashed']);
-/** Every report starts with this, so a PM (and a person) can tell it from a user's message. */
-export const reportPrefix = '[tmux-orc]';
 
 /** One line about an agent in its current state. */
 export function describeState(agent: AgentView, now: number): string {
@@ -41,21 +41,37 @@ export interface SentReport {
   readonly at: number;
 }
 
+/** A report kept back because typing it into the PM pane would be unsafe (it is shown in status instead). */
+export interface HeldReport {
+  readonly session: string;
+  readonly pmPaneId: string;
+  readonly reason: string;
+  /** The report as it would be typed. */
+  readonly text: string;
+  /** When it was first held (wall clock, ms). */
+  readonly since: number;
+}
+
 /**
  * The batched report to each session's PM: one message per cycle listing what changed, with
  * cooldowns per agent and state (`notifications.cooldowns`), nothing about a paused (rate-limited)
  * agent, held while the PM is busy (`active`, or showing a prompt a typed line would answer) and
- * sent when it is not. Only to the PM of the agent's own session, never about the PM itself.
+ * sent when it is not. Only to the PM of the agent's own session, never about the PM itself. Never
+ * typed into a PM pane whose foreground process is a shell ({@link unsafePmReason}): such a report
+ * is held, logged once and listed by `held()`.
  */
 export function createPmReporter(): {
   /** Adds this cycle's due lines (and the actions' `extra` lines) to the pending reports. */
   collect(agents: readonly AgentView[], extra: readonly ReportItem[], ctx: ActionContext): void;
-  /** Sends each session's pending lines to its PM when the PM can take them. */
-  flush(agents: readonly AgentView[], ctx: ActionContext): Promise<SentReport[]>;
+  /** Sends each session's pending lines to its PM when the PM can take them; `held` lists reports newly held back. */
+  flush(agents: readonly AgentView[], ctx: ActionContext): Promise<{ sent: SentReport[]; held: HeldReport[] }>;
+  /** Reports held back now, by session. */
+  held(): HeldReport[];
   /** Lines waiting, by session. */
   pending(): ReadonlyMap<string, readonly ReportItem[]>;
 } {
   const pending = new Map<string, Map<string, ReportItem>>();
+  const held = new Map<string, HeldReport>();
   const add = (item: ReportItem): void => {
     const session = pending.get(item.session) ?? new Map<string, ReportItem>();
     // One line per agent and kind: a newer line of the same kind replaces the older one, a restart
@@ -72,7 +88,7 @@ export function createPmReporter(): {
         if (agent.pane.role !== 'agent' || !reportedStates.has(agent.result.state)) continue;
         if (isPaused(ctx, agent.agentId)) continue;
         if (!isReportDue(ctx, agent.agentId, agent.result.state, agent.transition !== undefined)) continue;
-        add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now) });
+        add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
       }
       // A PM is never told about itself (its own restart or unsubmitted message is only logged).
       const pms = new Set(agents.filter((agent) => agent.pane.role === 'pm').map((agent) => agent.agentId));
@@ -85,6 +101,7 @@ export function createPmReporter(): {
 
     async flush(agents, ctx) {
       const sent: SentReport[] = [];
+      const newlyHeld: HeldReport[] = [];
       const byId = new Map(agents.map((agent) => [agent.agentId, agent]));
       for (const [session, items] of pending) {
         // A line about an agent whose state moved on since it was queued is no longer true.
@@ -94,6 +111,7 @@ export function createPmReporter(): {
         }
         if (items.size === 0) {
           pending.delete(session);
+          held.delete(session);
           continue;
         }
         const pm = agents.find((agent) => agent.pane.role === 'pm' && agent.pane.session === session);
@@ -102,7 +120,19 @@ export function createPmReporter(): {
           continue;
         }
         if (holdingPmStates.has(pm.result.state)) continue;
-        const text = `${reportPrefix} ${[...items.values()].map((item) => item.text).join('; ')}`;
+        const text = composeReport([...items.values()]);
+        const unsafe = await unsafePmReason(pm);
+        if (unsafe !== undefined) {
+          const before = held.get(session);
+          const report = { session, pmPaneId: pm.pane.id, reason: unsafe, text, since: before?.since ?? ctx.clock.now() };
+          held.set(session, report);
+          if (before?.reason !== unsafe) {
+            newlyHeld.push(report);
+            ctx.logger.warn('report held: not typing into the PM pane', { session, pm: pm.pane.target, reason: unsafe, text });
+          }
+          continue;
+        }
+        held.delete(session);
         try {
           await sendText(pm.runner, pm.pane.id, text);
         } catch (error) {
@@ -115,8 +145,10 @@ export function createPmReporter(): {
         sent.push({ session, pmPaneId: pm.pane.id, text, at });
         ctx.logger.info('reported to the PM', { session, pm: pm.pane.target, text });
       }
-      return sent;
+      return { sent, held: newlyHeld };
     },
+
+    held: () => [...held.values()],
 
     pending: () => new Map([...pending].map(([session, items]) => [session, [...items.values()]])),
   };

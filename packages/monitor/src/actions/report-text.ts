@@ -13,11 +13,18 @@ export function formatDuration(ms: number): string {
 
 /**
  * Text made safe to type into an agent's prompt: one line (newlines and control bytes become
- * spaces, runs of spaces collapse) and at most `max` characters.
+ * spaces, runs of spaces collapse), no shell syntax, and at most `max` characters.
  */
 export function oneLine(text: string, max = 100): string {
   // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    // Shell syntax loses its meaning, should a report ever reach a shell: `;` separates commands,
+    // the others pipe, substitute, redirect, escape or start a comment.
+    .replace(/;/g, ',')
+    .replace(/[&|`$<>\\#]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -71,7 +71,9 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
     const label = agentLabel(agent.pane);
     const exit = agent.result.detail.exitStatus;
     const crashed = `${label} crashed${typeof exit === 'number' ? ` (exit ${exit})` : ''}`;
-    const item = (text: string): ReportItem => ({ agentId: agent.agentId, session: agent.pane.session, kind: 'crashed', text, event: true });
+    // `crashed` lines keep the crashed cooldown; each restart is an event of its own (`restarted`, no
+    // cooldown), so the PM hears 1/3, 2/3 and 3/3, not only the first.
+    const item = (text: string, kind = 'crashed'): ReportItem => ({ agentId: agent.agentId, session: agent.pane.session, kind, text, event: true });
     if (!enabled) {
       items.push(item(crashed));
       continue;
@@ -106,7 +108,7 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
       recent.push(now);
       ctx.state.restarts[agent.agentId] = recent;
       ctx.logger.info('restarted a crashed agent', { agent: agent.agentId, target: agent.pane.target, attempt: recent.length, dead: facts.dead });
-      items.push(item(`${crashed}, restarted (${recent.length}/${maxAttempts} this hour)`));
+      items.push(item(`${crashed}, restarted (${recent.length}/${maxAttempts} this hour)`, 'restarted'));
     } catch (error) {
       ctx.logger.warn('could not restart a crashed agent', { agent: agent.agentId, error: String(error) });
     }
