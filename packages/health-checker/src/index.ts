@@ -7,7 +7,6 @@ export { agentStates, type AgentState, type ObservedState } from './agent-state.
 export type { AgentDetector, MatchConfidence } from './agent-detector.js';
 export { classifyScreen } from './classify-screen.js';
 export { controlModeConcurrency, defaultConcurrency, defaultConcurrencyFor, limitsByConcurrency } from './check-concurrency.js';
-export { systemClock, type Clock } from './clock.js';
 export type { DetectorPane } from './detector-pane.js';
 export { aiderDetector } from './detectors/aider.js';
 export { builtinDetectors } from './detectors/builtin-detectors.js';

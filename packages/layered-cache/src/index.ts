@@ -1,4 +1,3 @@
-export { systemClock, type Clock } from './clock.js';
 export type { InvalidateTarget } from './invalidate-target.js';
 export type { LayerOptions, Strategy } from './layer-options.js';
 export type { LayerStats } from './layer-stats.js';

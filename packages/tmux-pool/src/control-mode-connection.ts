@@ -1,3 +1,4 @@
+import { systemTimers, type TimerHandle, type TimerProvider } from '@tmux-orc/clock';
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
 import { trackChild } from './child-registry.js';
 import { type ControlNotification, ControlProtocolParser, type ControlReply } from './control-protocol.js';
@@ -21,12 +22,14 @@ export interface ControlModeConnectionOptions {
   readonly connectTimeoutMs?: number;
   /** The tmux binary (`tmux`). */
   readonly tmuxPath?: string;
+  /** Schedules the command, attach and close timeouts (`systemTimers`). */
+  readonly timers?: TimerProvider;
 }
 
 interface PendingCommand {
   readonly args: readonly string[];
   settled: boolean;
-  timer: NodeJS.Timeout | undefined;
+  timer: TimerHandle | undefined;
   resolve(lines: string[]): void;
   reject(error: Error): void;
 }
@@ -81,6 +84,7 @@ export class ControlModeConnection implements TmuxConnection {
     private readonly server: TmuxServer,
     private readonly tmuxPath: string,
     commandTimeoutMs: number,
+    private readonly timers: TimerProvider,
     attached: (error: TmuxPoolError | undefined) => void,
   ) {
     this.commandTimeoutMs = commandTimeoutMs;
@@ -135,6 +139,7 @@ export class ControlModeConnection implements TmuxConnection {
   /** Starts a client and resolves once it is attached. Rejects with a typed error when it cannot attach. */
   static async connect(options: ControlModeConnectionOptions): Promise<ControlModeConnection> {
     const tmuxPath = options.tmuxPath ?? 'tmux';
+    const timers = options.timers ?? systemTimers;
     // attach-session would start a server that is not running (and it would exit again at once);
     // asking first keeps "server down" distinct from "no sessions" and starts nothing.
     const commandTimeoutMs = options.commandTimeoutMs ?? 5000;
@@ -155,18 +160,18 @@ export class ControlModeConnection implements TmuxConnection {
     });
     let connection: ControlModeConnection | undefined;
     const attachedResult = new Promise<TmuxPoolError | undefined>((resolve) => {
-      connection = new ControlModeConnection(child, options.server, tmuxPath, commandTimeoutMs, resolve);
+      connection = new ControlModeConnection(child, options.server, tmuxPath, commandTimeoutMs, timers, resolve);
     });
     const connectTimeoutMs = options.connectTimeoutMs ?? 5000;
-    let timer: NodeJS.Timeout | undefined;
+    let timer: TimerHandle | undefined;
     const timedOut = new Promise<TmuxPoolError>((resolve) => {
-      timer = setTimeout(
+      timer = timers.setTimeout(
         () => resolve(new TmuxControlModeUnavailableError(`no answer from tmux -C within ${connectTimeoutMs} ms`)),
         connectTimeoutMs,
       );
     });
     let error = await Promise.race([attachedResult, spawnFailed, timedOut]);
-    clearTimeout(timer);
+    timers.clearTimeout(timer);
     if (connection === undefined) throw new TmuxControlModeUnavailableError('internal: connection not constructed');
     if (error instanceof TmuxControlModeUnavailableError && error.message.includes('no answer from tmux -C')) {
       // The server may have stalled between the probe and the attach: that is not control mode failing.
@@ -207,7 +212,7 @@ export class ControlModeConnection implements TmuxConnection {
     const timeoutMs = options?.timeoutMs ?? this.commandTimeoutMs;
     return new Promise<string[]>((resolve, reject) => {
       const command: PendingCommand = { args, settled: false, timer: undefined, resolve, reject };
-      command.timer = setTimeout(() => {
+      command.timer = this.timers.setTimeout(() => {
         this.timedOut = true;
         this.fail(command, new TmuxTimeoutError(args, timeoutMs));
       }, timeoutMs);
@@ -221,11 +226,11 @@ export class ControlModeConnection implements TmuxConnection {
     this.closedError ??= new TmuxConnectionClosedError('closed by the caller');
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.child.stdin.end();
-      const lingering = setTimeout(() => this.child.kill('SIGTERM'), 500);
-      const stubborn = setTimeout(() => this.child.kill('SIGKILL'), 2000);
+      const lingering = this.timers.setTimeout(() => this.child.kill('SIGTERM'), 500);
+      const stubborn = this.timers.setTimeout(() => this.child.kill('SIGKILL'), 2000);
       await this.exited;
-      clearTimeout(lingering);
-      clearTimeout(stubborn);
+      this.timers.clearTimeout(lingering);
+      this.timers.clearTimeout(stubborn);
     }
     await this.exited;
   }
@@ -234,7 +239,7 @@ export class ControlModeConnection implements TmuxConnection {
     const command = this.pending.shift();
     if (command === undefined || command.settled) return;
     command.settled = true;
-    clearTimeout(command.timer);
+    this.timers.clearTimeout(command.timer);
     if (reply.ok) command.resolve(reply.lines);
     else command.reject(new TmuxCommandError(command.args, reply.lines.join('\n')));
   }
@@ -242,7 +247,7 @@ export class ControlModeConnection implements TmuxConnection {
   private fail(command: PendingCommand, error: Error): void {
     if (command.settled) return;
     command.settled = true;
-    clearTimeout(command.timer);
+    this.timers.clearTimeout(command.timer);
     command.reject(error);
   }
 

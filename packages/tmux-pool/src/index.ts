@@ -15,7 +15,7 @@ export type { ControlNotification } from './control-protocol.js';
 export { ControlModeConnection, type ControlModeConnectionOptions } from './control-mode-connection.js';
 export { ExecConnection, type ExecConnectionOptions } from './exec-connection.js';
 export { TmuxConnectionPool, createTmuxConnectionPool } from './pool.js';
-export type { Clock, TmuxConnectionPoolOptions } from './pool-options.js';
+export type { TmuxConnectionPoolOptions } from './pool-options.js';
 export type { PoolMetrics } from './pool-metrics.js';
 export type { PaneInfo } from './pane-info.js';
 export { type ListPaneRecordsOptions, type ListPanesOptions, type ListedPane, listPaneRecords, listPanes } from './list-panes.js';

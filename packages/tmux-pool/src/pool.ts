@@ -1,3 +1,4 @@
+import type { TimerHandle } from '@tmux-orc/clock';
 import { ControlModeConnection } from './control-mode-connection.js';
 import { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
 import { TmuxConnectionClosedError } from './errors/tmux-connection-closed-error.js';
@@ -8,6 +9,7 @@ import { type ResolvedPoolOptions, type TmuxConnectionPoolOptions, resolvePoolOp
 import type { PoolMetrics } from './pool-metrics.js';
 import type { RunOptions, TmuxRunner } from './runner.js';
 import { describeServer } from './server.js';
+import { unrefTimer } from './unref-timer.js';
 
 interface PooledConnection {
   readonly connection: ControlModeConnection;
@@ -36,7 +38,7 @@ export class TmuxConnectionPool implements TmuxRunner {
   private fallbackReason: string | null = null;
   private noSessionsUntil = 0;
   private closed = false;
-  private pingTimer: NodeJS.Timeout | undefined;
+  private pingTimer: TimerHandle | undefined;
   private readonly counters = { created: 0, reused: 0, recycled: 0, acquisitions: 0, acquisition_timeouts: 0, commands: 0, errors: 0 };
 
   constructor(options: TmuxConnectionPoolOptions) {
@@ -44,8 +46,8 @@ export class TmuxConnectionPool implements TmuxRunner {
     this.exec = new ExecConnection(this.options.server, { commandTimeoutMs: this.options.commandTimeoutMs, tmuxPath: this.options.tmuxPath });
     if (this.options.transport === 'exec') this.fallbackReason = 'exec transport requested';
     if (this.options.healthCheckIntervalMs > 0) {
-      this.pingTimer = setInterval(() => void this.pingIdle(), this.options.healthCheckIntervalMs);
-      this.pingTimer.unref();
+      this.pingTimer = this.options.timers.setInterval(() => void this.pingIdle(), this.options.healthCheckIntervalMs);
+      unrefTimer(this.pingTimer);
     }
   }
 
@@ -102,7 +104,7 @@ export class TmuxConnectionPool implements TmuxRunner {
   /** Closes every connection; later commands fail with `TmuxConnectionClosedError`. */
   async close(): Promise<void> {
     this.closed = true;
-    clearInterval(this.pingTimer);
+    this.options.timers.clearInterval(this.pingTimer);
     this.wakeWaiters();
     await Promise.all(this.connections.splice(0).map((pooled) => pooled.connection.close()));
   }
@@ -201,6 +203,7 @@ export class TmuxConnectionPool implements TmuxRunner {
       server: this.options.server,
       commandTimeoutMs: this.options.commandTimeoutMs,
       tmuxPath: this.options.controlTmuxPath,
+      timers: this.options.timers,
     }).catch((error: unknown) => {
       if (error instanceof TmuxNoSessionsError) this.noSessionsUntil = this.options.clock.now() + NO_SESSIONS_RETRY_MS;
       if (error instanceof TmuxControlModeUnavailableError && this.options.transport === 'auto') this.fallBack(error.message);
@@ -255,11 +258,11 @@ export class TmuxConnectionPool implements TmuxRunner {
   private waitForRoom(timeoutMs: number): Promise<boolean> {
     return new Promise((resolve) => {
       const wake = (): void => {
-        clearTimeout(timer);
+        this.options.timers.clearTimeout(timer);
         this.waiters.delete(wake);
         resolve(true);
       };
-      const timer = setTimeout(() => {
+      const timer = this.options.timers.setTimeout(() => {
         this.waiters.delete(wake);
         resolve(false);
       }, timeoutMs);
