@@ -5,6 +5,7 @@ export { TmuxTimeoutError } from './errors/tmux-timeout-error.js';
 export { TmuxConnectionClosedError } from './errors/tmux-connection-closed-error.js';
 export { TmuxNoSessionsError } from './errors/tmux-no-sessions-error.js';
 export { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
+export { TmuxAttachTimeoutError } from './errors/tmux-attach-timeout-error.js';
 export { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
 export { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 export { DEFAULT_TMUX_SERVER, type TmuxServer, describeServer, serverArgs } from './server.js';
@@ -12,7 +13,8 @@ export { escapeFormat, escapeMessage, quoteArgument, toControlLine, toExecArgv }
 export type { RunOptions, TmuxConnection, TmuxRunner } from './runner.js';
 export { type Logger, silentLogger } from './logger.js';
 export type { ControlNotification } from './control-protocol.js';
-export { ControlModeConnection, type ControlModeConnectionOptions } from './control-mode-connection.js';
+export { ControlModeConnection } from './control-mode-connection.js';
+export type { ControlModeConnectionOptions } from './control-mode-options.js';
 export { ExecConnection, type ExecConnectionOptions } from './exec-connection.js';
 export { TmuxConnectionPool, createTmuxConnectionPool } from './pool.js';
 export type { TmuxConnectionPoolOptions } from './pool-options.js';

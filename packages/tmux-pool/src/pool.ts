@@ -2,8 +2,8 @@ import type { TimerHandle } from '@tmux-orc/clock';
 import { ControlModeConnection } from './control-mode-connection.js';
 import { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js';
 import { TmuxConnectionClosedError } from './errors/tmux-connection-closed-error.js';
-import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
 import { TmuxNoSessionsError } from './errors/tmux-no-sessions-error.js';
+import { TmuxPoolError } from './errors/tmux-pool-error.js';
 import { ExecConnection } from './exec-connection.js';
 import { type ResolvedPoolOptions, type TmuxConnectionPoolOptions, resolvePoolOptions } from './pool-options.js';
 import type { PoolMetrics } from './pool-metrics.js';
@@ -21,6 +21,11 @@ interface PooledConnection {
 const READ_ONLY = new Set(['capture-pane', 'list-panes', 'list-windows', 'list-sessions', 'list-clients', 'display-message', 'show-options', 'has-session']);
 // After "no sessions", control mode is tried again no sooner than this.
 const NO_SESSIONS_RETRY_MS = 1000;
+
+/** True for the failures that show control mode cannot work here (the pool then falls back to exec). */
+function meansNoControlMode(error: unknown): error is TmuxPoolError {
+  return error instanceof TmuxPoolError && (error.code === 'TMUX_CONTROL_MODE_UNAVAILABLE' || error.code === 'TMUX_ATTACH_TIMEOUT');
+}
 
 /**
  * A pool of tmux control-mode connections. `run` hands each command to the least-loaded connection,
@@ -206,7 +211,7 @@ export class TmuxConnectionPool implements TmuxRunner {
       timers: this.options.timers,
     }).catch((error: unknown) => {
       if (error instanceof TmuxNoSessionsError) this.noSessionsUntil = this.options.clock.now() + NO_SESSIONS_RETRY_MS;
-      if (error instanceof TmuxControlModeUnavailableError && this.options.transport === 'auto') this.fallBack(error.message);
+      if (meansNoControlMode(error) && this.options.transport === 'auto') this.fallBack(error.message);
       throw error;
     });
     this.connecting = attempt;
