@@ -23,7 +23,8 @@ export class ControlModeConnection implements TmuxConnection {
   private readonly pending: CommandQueue;
   private readonly listeners = new Set<(notification: ControlNotification) => void>();
   private readonly attach: AttachGate;
-  private readonly exited: Promise<void>;
+  /** Resolves once the client process is gone (closed by us, killed, or its server ended), its commands failed. */
+  readonly exited: Promise<void>;
   private closedError: TmuxPoolError | undefined;
   private stderrText = '';
   private exitNote = '';

@@ -1,38 +1,20 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { createManualClock } from '@tmux-orc/clock';
 import { useTmuxSandbox } from '@tmux-orc/testkit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { silentAttachTmux, useAttachMarker } from './__fixtures__/silent-attach.js';
 import { liveChildCount } from './child-registry.js';
 import { ControlModeConnection } from './control-mode-connection.js';
 import { TmuxAttachTimeoutError } from './errors/tmux-attach-timeout-error.js';
 import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
-
-/** A tmux whose `-C` clients never answer their attach; everything else is the real tmux. */
-export const silentAttachTmux = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'silent-attach-tmux.sh');
-
-/** A file the fixture touches once a control client started; the env var points it there. */
-export function useAttachMarker(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tmux-orc-attach-'));
-  const marker = join(dir, 'attached');
-  process.env['TMUX_ORC_TEST_ATTACH_MARKER'] = marker;
-  return marker;
-}
-
-afterEach(() => {
-  const marker = process.env['TMUX_ORC_TEST_ATTACH_MARKER'];
-  delete process.env['TMUX_ORC_TEST_ATTACH_MARKER'];
-  if (marker !== undefined) rmSync(dirname(marker), { recursive: true, force: true });
-});
 
 describe('ControlModeConnection timeouts on a manual clock', () => {
   it('gives up an unanswered attach with TMUX_ATTACH_TIMEOUT exactly when connectTimeoutMs has passed', async () => {
     const sandbox = await useTmuxSandbox();
     const clock = createManualClock();
     const marker = useAttachMarker();
+    onTestFinished(() => marker.remove());
     const childrenBefore = liveChildCount();
     let settled = false;
     const attempt = ControlModeConnection.connect({ server: sandbox.server, tmuxPath: silentAttachTmux, connectTimeoutMs: 5000, timers: clock }).then(
@@ -40,7 +22,7 @@ describe('ControlModeConnection timeouts on a manual clock', () => {
       (error: unknown) => error,
     );
     void attempt.then(() => (settled = true));
-    await vi.waitFor(() => expect(existsSync(marker)).toBe(true));
+    await vi.waitFor(() => expect(existsSync(marker.path)).toBe(true));
     clock.advance(4999);
     for (let i = 0; i < 20; i += 1) await nextTurn();
     expect(settled).toBe(false);

@@ -18,7 +18,7 @@ export type { ControlModeConnectionOptions } from './control-mode-options.js';
 export { ExecConnection, type ExecConnectionOptions } from './exec-connection.js';
 export { TmuxConnectionPool, createTmuxConnectionPool } from './pool.js';
 export type { TmuxConnectionPoolOptions } from './pool-options.js';
-export type { PoolMetrics } from './pool-metrics.js';
+export { type ExecReason, type PoolMetrics, execReasons, sumPoolMetrics } from './pool-metrics.js';
 export type { PaneInfo } from './pane-info.js';
 export { type ListPaneRecordsOptions, type ListPanesOptions, type ListedPane, listPaneRecords, listPanes } from './list-panes.js';
 export { PaneLister, type PaneListerOptions, defaultCommandRefreshMs } from './pane-lister.js';
