@@ -22,8 +22,9 @@ const READ_ONLY = new Set(['capture-pane', 'list-panes', 'list-windows', 'list-s
  * opening another (up to `maxSize`) only when the least-loaded one already pipelines `growAtInFlight`
  * commands. Unhealthy, exited and too-old connections are replaced; when the server restarts the next
  * command reconnects. When control mode cannot start, the pool falls back to one process per command.
+ * Supports `await using`: leaving the scope closes the pool.
  */
-export class TmuxConnectionPool implements TmuxRunner {
+export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
   private readonly options: ResolvedPoolOptions;
   private readonly pooled: PooledConnections;
   private readonly exec: ExecConnection;
@@ -106,6 +107,11 @@ export class TmuxConnectionPool implements TmuxRunner {
     this.options.timers.clearInterval(this.pingTimer);
     this.waiters.wakeAll();
     await Promise.all(this.pooled.removeAll().map((connection) => connection.close()));
+  }
+
+  /** `await using pool = createTmuxConnectionPool(…)` closes the pool when the scope ends. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
   }
 
   private async runOnce(args: readonly string[], options?: RunOptions): Promise<string[]> {
