@@ -1,5 +1,5 @@
-/** Every error code this package throws, so callers can switch on `error.code`. */
-export const TMUX_POOL_ERROR_CODES = [
+/** Every `code` a {@link TmuxPoolError} can carry; stable across versions, safe to switch on. */
+export const tmuxPoolErrorCodes = [
   'TMUX_COMMAND_FAILED',
   'TMUX_SERVER_GONE',
   'TMUX_TIMEOUT',
@@ -11,10 +11,15 @@ export const TMUX_POOL_ERROR_CODES = [
   'TMUX_INVALID_OPTION',
 ] as const;
 
-export type TmuxPoolErrorCode = (typeof TMUX_POOL_ERROR_CODES)[number];
+/** One of {@link tmuxPoolErrorCodes}. */
+export type TmuxPoolErrorCode = (typeof tmuxPoolErrorCodes)[number];
 
-/** Base class of every error thrown by `@tmux-orc/tmux-pool`. */
+/**
+ * The base of every error `@tmux-orc/tmux-pool` throws: a `code` to branch on (subclasses add the
+ * details of their case), and the `cause` when there is one.
+ */
 export class TmuxPoolError extends Error {
+  /** Why it was thrown. */
   readonly code: TmuxPoolErrorCode;
 
   constructor(code: TmuxPoolErrorCode, message: string, options?: { cause?: unknown }) {
