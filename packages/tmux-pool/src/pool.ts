@@ -1,4 +1,3 @@
-import type { TimerHandle } from '@tmux-orc/clock';
 import { type PoolView, chooseConnection } from './choose-connection.js';
 import { ControlConnector } from './control-connector.js';
 import { ControlModeConnection } from './control-mode-connection.js';
@@ -6,13 +5,13 @@ import { TmuxAcquireTimeoutError } from './errors/tmux-acquire-timeout-error.js'
 import { TmuxConnectionClosedError } from './errors/tmux-connection-closed-error.js';
 import { TmuxNoSessionsError } from './errors/tmux-no-sessions-error.js';
 import { ExecConnection } from './exec-connection.js';
+import { startIdlePings } from './idle-pings.js';
 import { type ResolvedPoolOptions, type TmuxConnectionPoolOptions, resolvePoolOptions } from './pool-options.js';
 import type { ExecReason, PoolMetrics } from './pool-metrics.js';
 import { PooledConnections } from './pooled-connections.js';
 import { RoomWaiters } from './room-waiters.js';
 import type { RunOptions, TmuxConnection, TmuxRunner } from './runner.js';
 import { describeServer } from './server.js';
-import { unrefTimer } from './unref-timer.js';
 
 // Commands that only read: safe to send again when the client carrying them detached mid-flight.
 const READ_ONLY = new Set(['capture-pane', 'list-panes', 'list-windows', 'list-sessions', 'list-clients', 'display-message', 'show-options', 'has-session']);
@@ -32,7 +31,7 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
   private readonly connector: ControlConnector;
   private readonly view: PoolView;
   private closed = false;
-  private readonly pingTimer: TimerHandle | undefined;
+  private readonly stopPings: () => void;
   private readonly counters = { created: 0, reused: 0, recycled: 0, acquisitions: 0, acquisition_timeouts: 0, commands: 0, errors: 0 };
   private readonly execAcquisitions: Record<ExecReason, number> = { requested: 0, fallback: 0, no_sessions: 0 };
 
@@ -44,10 +43,8 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
     const { maxSize, growAtInFlight, transport } = this.options;
     this.view = { pooled: this.pooled, connector: this.connector, maxSize, growAtInFlight, execRequested: transport === 'exec', open: () => this.openConnection({ reserve: true }) };
     this.exec = new ExecConnection(this.options.server, { commandTimeoutMs: this.options.commandTimeoutMs, tmuxPath: this.options.tmuxPath });
-    if (this.options.healthCheckIntervalMs > 0) {
-      this.pingTimer = this.options.timers.setInterval(() => void this.pingIdle(), this.options.healthCheckIntervalMs);
-      unrefTimer(this.pingTimer);
-    }
+    const { healthCheckIntervalMs: intervalMs, commandTimeoutMs: timeoutMs, timers } = this.options;
+    this.stopPings = startIdlePings(this.pooled, { intervalMs, timeoutMs, timers }, () => this.prune());
   }
 
   /** `control` while control mode works, `exec` after a fallback or when exec was asked for. */
@@ -104,7 +101,7 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
   /** Closes every connection; later commands fail with `TmuxConnectionClosedError`. */
   async close(): Promise<void> {
     this.closed = true;
-    this.options.timers.clearInterval(this.pingTimer);
+    this.stopPings();
     this.waiters.wakeAll();
     await Promise.all(this.pooled.removeAll().map((connection) => connection.close()));
   }
@@ -166,12 +163,6 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
       this.options.logger.debug('tmux control connection recycled', { unhealthy, pid: connection.pid });
       void connection.close();
     }
-  }
-
-  private async pingIdle(): Promise<void> {
-    const ping = (connection: ControlModeConnection) => connection.run(['display-message', '-p', 'ping'], { timeoutMs: this.options.commandTimeoutMs }).catch(() => {});
-    await Promise.all(this.pooled.idle().map(ping));
-    this.prune();
   }
 }
 
