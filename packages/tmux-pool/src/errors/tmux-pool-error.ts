@@ -14,11 +14,15 @@ export const tmuxPoolErrorCodes = [
 /** One of {@link tmuxPoolErrorCodes}. */
 export type TmuxPoolErrorCode = (typeof tmuxPoolErrorCodes)[number];
 
+/** Marks every TmuxPoolError, whichever copy of this package made it (`Symbol.for` is process-wide). */
+const marker = Symbol.for('@tmux-orc/tmux-pool.TmuxPoolError');
+
 /**
  * The base of every error `@tmux-orc/tmux-pool` throws: a `code` to branch on (subclasses add the
  * details of their case), and the `cause` when there is one.
  */
 export class TmuxPoolError extends Error {
+  readonly [marker] = true;
   /** Why it was thrown. */
   readonly code: TmuxPoolErrorCode;
 
@@ -26,5 +30,10 @@ export class TmuxPoolError extends Error {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
+  }
+
+  /** True for a TmuxPoolError (or a subclass) of any copy of `@tmux-orc/tmux-pool`, where `instanceof` sees only its own. */
+  static isInstance(error: unknown): error is TmuxPoolError {
+    return typeof error === 'object' && error !== null && (error as { [marker]?: unknown })[marker] === true;
   }
 }
