@@ -1,3 +1,4 @@
+import { systemWallClock, type WallClock } from '@tmux-orc/clock';
 import { createLayeredCache, type LayeredCache, type LayerStats } from '@tmux-orc/layered-cache';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { defaultConcurrencyFor, limitsByConcurrency } from './check-concurrency.js';
@@ -37,9 +38,9 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
   readonly contentTtlMs?: number;
   /**
    * Wall-clock time in ms since the epoch, compared with tmux's `window_activity` (epoch seconds) to
-   * tell a capture that may have missed output in the same second. Default: `Date.now`.
+   * tell a capture that may have missed output in the same second. Default: `systemWallClock` (`Date.now()`).
    */
-  readonly wallClock?: { now(): number };
+  readonly wallClock?: WallClock;
 }
 
 /**
@@ -59,7 +60,7 @@ export class AsyncHealthChecker {
   readonly #limits = limitsByConcurrency();
   readonly #concurrency: number | undefined;
   readonly #sequential: LimitFunction = pLimit(1);
-  readonly #wallClock: { now(): number };
+  readonly #wallClock: WallClock;
 
   constructor(options: AsyncHealthCheckerOptions) {
     const concurrency = options.concurrency;
@@ -71,7 +72,7 @@ export class AsyncHealthChecker {
       throw new HealthCheckerError('INVALID_OPTION', `Expected the \`contentTtlMs\` option to be a positive integer, got \`${String(ttl)}\``);
     }
     this.#parts = checkerParts(options);
-    this.#wallClock = options.wallClock ?? { now: () => Date.now() };
+    this.#wallClock = options.wallClock ?? systemWallClock;
     this.#concurrency = concurrency;
     this.#cache =
       options.cache ??

@@ -1,3 +1,4 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,11 +11,6 @@ import { toScreenLines } from './screen-lines.js';
 
 /** Real tmux panes that print recorded Claude Code screens, checked through the real pool. */
 const claudeScreens = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'claude-code-2.1.330');
-
-function manualClock() {
-  let now = 0;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
 
 /** A pane showing a recorded screen, then waiting; `thenShell` ends in an interactive `sh` instead. */
 async function paneShowing(sandbox: TmuxSandbox, name: string, fixture: string, thenShell = false): Promise<string> {
@@ -42,7 +38,7 @@ describe('HealthChecker on a real tmux server', () => {
     const idle = await paneShowing(sandbox, 'idle', 'idle-replied-120x40');
     const { paneId: dead } = await sandbox.newSession('dead', { command: 'sleep 0.3; exit 3', remainOnExit: true });
     await sandbox.waitForScreen(dead, () => true);
-    const clock = manualClock();
+    const clock = createManualClock(0);
     const checker = new HealthChecker({ runner: new ExecConnection(sandbox.server), debounceMs: 5_000, clock });
 
     expect(await checker.check(await paneInfo(sandbox, approval))).toMatchObject({
@@ -116,7 +112,7 @@ describe('AsyncHealthChecker on a real tmux server', () => {
     for (const [name, fixture] of Object.entries(fixtures)) ids[name] = await paneShowing(sandbox, name, fixture);
     const pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
     try {
-      const checker = new AsyncHealthChecker({ runner: pool, concurrency: 3, clock: manualClock() });
+      const checker = new AsyncHealthChecker({ runner: pool, concurrency: 3, clock: createManualClock(0) });
       expect(checker.sequential).toBe(false);
       const panes = (await listPanes(pool)).filter((pane) => Object.values(ids).includes(pane.id));
       expect(panes).toHaveLength(5);
@@ -139,7 +135,7 @@ describe('AsyncHealthChecker on a real tmux server', () => {
           return pool.run(args, options);
         },
       };
-      const fresh = new AsyncHealthChecker({ runner: counting, clock: manualClock() });
+      const fresh = new AsyncHealthChecker({ runner: counting, clock: createManualClock(0) });
       const twice = await Promise.all([fresh.check(approvalPane), fresh.check(approvalPane)]);
       expect(twice.map((result) => result.state)).toEqual(['waiting_input', 'waiting_input']);
       expect(captures).toHaveLength(1);
@@ -165,7 +161,7 @@ describe('AsyncHealthChecker on a real tmux server', () => {
       };
       // Within the second the pane last printed: more output could follow unstamped, so look again.
       let wall = pane.windowActivity * 1000 + 400;
-      const checker = new AsyncHealthChecker({ runner: counting, clock: manualClock(), wallClock: { now: () => wall } });
+      const checker = new AsyncHealthChecker({ runner: counting, clock: createManualClock(0), wallClock: { now: () => wall } });
       await checker.check(pane);
       await checker.check(pane);
       expect(captures).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { capturePanes, type TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { AgentDetector } from './agent-detector.js';
-import { systemClock, type Clock } from './clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { builtinDetectors } from './detectors/builtin-detectors.js';
 import { HealthCheckerError } from './health-checker-error.js';
 import type { HealthResult } from './health-result.js';
@@ -13,8 +13,8 @@ export interface HealthCheckerOptions {
   readonly runner: TmuxRunner;
   /** How long (ms) a screen must stay unchanged, with no activity sign, to be `idle`. Default 10 000. */
   readonly debounceMs?: number;
-  /** Time source of the tracker. Default: `systemClock`. */
-  readonly clock?: Clock;
+  /** Time source of the tracker. Default: `systemMonotonicClock` (`performance.now()`). */
+  readonly clock?: MonotonicClock;
   /** Detectors to choose from. Default: {@link builtinDetectors}. */
   readonly detectors?: readonly AgentDetector[];
   /** A tracker to share (e.g. with the monitor); by default each checker makes its own. */
@@ -29,7 +29,7 @@ export const defaultDebounceMs = 10_000;
 /** The parts both checkers build from their options. */
 export interface CheckerParts {
   readonly runner: TmuxRunner;
-  readonly clock: Clock;
+  readonly clock: MonotonicClock;
   readonly detectors: readonly AgentDetector[];
   readonly tracker: ScreenStateTracker;
   readonly captureTimeoutMs: number | undefined;
@@ -37,7 +37,7 @@ export interface CheckerParts {
 
 /** Resolves the defaults of {@link HealthCheckerOptions}. */
 export function checkerParts(options: HealthCheckerOptions): CheckerParts {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemMonotonicClock;
   return {
     runner: options.runner,
     clock,

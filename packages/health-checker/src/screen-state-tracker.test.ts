@@ -1,16 +1,7 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from './health-result.js';
 import { createScreenStateTracker } from './screen-state-tracker.js';
-
-function manualClock(start = 1_000) {
-  let now = start;
-  return {
-    now: () => now,
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
 
 const quiet: Classification = { state: 'no_activity', detector: 'test', detail: {}, evidence: ['❯'] };
 const waiting: Classification = {
@@ -22,7 +13,7 @@ const waiting: Classification = {
 
 describe('createScreenStateTracker', () => {
   it('calls a quiet pane idle only after its screen stayed unchanged for the debounce window', () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const tracker = createScreenStateTracker({ debounceMs: 5_000, clock });
     expect(tracker.observe('%1', quiet, 'screen A').state).toBe('active');
     clock.advance(4_999);
@@ -34,7 +25,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('keeps a changing screen without other signs active, and restarts the window at each change', () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const tracker = createScreenStateTracker({ debounceMs: 3_000, clock });
     tracker.observe('%1', quiet, 'line 1');
     clock.advance(2_000);
@@ -46,7 +37,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('dates idle from the last screen change, and keeps since while the state holds', () => {
-    const clock = manualClock(10_000);
+    const clock = createManualClock(10_000);
     const tracker = createScreenStateTracker({ debounceMs: 1_000, clock });
     tracker.observe('%1', quiet, 'done');
     clock.advance(1_500);
@@ -57,7 +48,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('passes detector states through and dates each transition', () => {
-    const clock = manualClock(0);
+    const clock = createManualClock(0);
     const tracker = createScreenStateTracker({ debounceMs: 1_000, clock });
     tracker.observe('%1', quiet, 'working');
     clock.advance(500);
@@ -68,7 +59,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('ignores colours and trailing blank lines when comparing screens', () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const tracker = createScreenStateTracker({ debounceMs: 1_000, clock });
     tracker.observe('%1', quiet, '\u001b[1mready\u001b[0m\n\n\n');
     clock.advance(1_000);
@@ -76,7 +67,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('tracks panes independently and forgets a vanished pane', () => {
-    const clock = manualClock();
+    const clock = createManualClock();
     const tracker = createScreenStateTracker({ debounceMs: 1_000, clock });
     tracker.observe('%1', quiet, 'a');
     tracker.observe('%2', quiet, 'b');
@@ -88,7 +79,7 @@ describe('createScreenStateTracker', () => {
   });
 
   it('rejects a negative debounce, naming the option and the value', () => {
-    expect(() => createScreenStateTracker({ debounceMs: -1, clock: manualClock() })).toThrow(
+    expect(() => createScreenStateTracker({ debounceMs: -1, clock: createManualClock() })).toThrow(
       'Expected the `debounceMs` option to be a finite number >= 0, got `-1`',
     );
   });

@@ -1,5 +1,5 @@
 import type { AgentState } from './agent-state.js';
-import type { Clock } from './clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import { HealthCheckerError } from './health-checker-error.js';
 import type { Classification, HealthResult } from './health-result.js';
 import { screenFingerprint } from './screen-fingerprint.js';
@@ -8,8 +8,8 @@ import { screenFingerprint } from './screen-fingerprint.js';
 export interface ScreenStateTrackerOptions {
   /** How long (ms) a screen must stay unchanged, with no activity sign, before the pane is `idle`. */
   readonly debounceMs: number;
-  /** Time source; `systemClock` in production, a hand-driven one in tests. */
-  readonly clock: Clock;
+  /** Time source; `systemMonotonicClock` in production, a hand-driven one in tests. */
+  readonly clock: MonotonicClock;
 }
 
 /** Turns per-screen classifications into states with debounce and `since`. */

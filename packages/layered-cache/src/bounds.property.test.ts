@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from './__fixtures__/manual-clock.js';
+import { createManualClock } from '@tmux-orc/clock';
 import { createLayeredCache } from './layered-cache.js';
 import type { Stamp } from './stamp.js';
 

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import { toKeyMatcher, type InvalidateTarget } from './invalidate-target.js';
 import type { LayerOptions } from './layer-options.js';
 import { toLayerStats, type LayerStats, type ReadCounters } from './layer-stats.js';
@@ -19,14 +19,14 @@ export interface CacheLayer<Value> {
   stats(): LayerStats;
 }
 
-function createStore<Value>(name: string, options: LayerOptions<Value>, clock: Clock): LayerStore<Value> {
+function createStore<Value>(name: string, options: LayerOptions<Value>, clock: MonotonicClock): LayerStore<Value> {
   return options.strategy === 'lfu'
     ? createLfuLayerStore(name, options, clock)
     : createLruLayerStore(name, options, clock);
 }
 
 /** Creates one layer; options must already be validated. */
-export function createCacheLayer<Value>(name: string, options: LayerOptions<Value>, clock: Clock): CacheLayer<Value> {
+export function createCacheLayer<Value>(name: string, options: LayerOptions<Value>, clock: MonotonicClock): CacheLayer<Value> {
   const store = createStore(name, options, clock);
   const flights = createSingleFlight<Value>();
   const counters: ReadCounters = { hits: 0, misses: 0, deduplicated: 0 };

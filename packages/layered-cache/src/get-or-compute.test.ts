@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferred } from './__fixtures__/deferred.js';
-import { createManualClock } from './__fixtures__/manual-clock.js';
+import { createManualClock } from '@tmux-orc/clock';
 import { createLayeredCache } from './layered-cache.js';
 
 function paneCache(strategy: 'ttl' | 'lru' | 'lfu' = 'lru') {

@@ -1,4 +1,4 @@
-export { systemClock, type Clock } from './clock.js';
+// The public surface: the cache, its options and stats types, its error. exports.test.ts keeps it so.
 export type { InvalidateTarget } from './invalidate-target.js';
 export type { LayerOptions, Strategy } from './layer-options.js';
 export type { LayerStats } from './layer-stats.js';
@@ -12,5 +12,4 @@ export {
   type WarmEntry,
 } from './layered-cache.js';
 export { LayeredCacheError, layeredCacheErrorCodes, type LayeredCacheErrorCode } from './layered-cache-error.js';
-export { estimateSize } from './size-of.js';
 export type { Stamp } from './stamp.js';

@@ -1,5 +1,5 @@
 import { createCacheLayer, type CacheLayer } from './cache-layer.js';
-import { systemClock, type Clock } from './clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import type { InvalidateTarget } from './invalidate-target.js';
 import type { LayerOptions } from './layer-options.js';
 import type { LayerStats } from './layer-stats.js';
@@ -14,8 +14,8 @@ export type LayerValues<Layers extends string> = { [Layer in Layers]: unknown };
 export interface LayeredCacheOptions<Values extends object> {
   /** One entry per layer, keyed by the layer's name (any string, e.g. `pane_content`). */
   layers: { [Layer in keyof Values]: LayerOptions<Values[Layer]> };
-  /** Time source for TTLs, in milliseconds. Default: {@link systemClock}. */
-  clock?: Clock;
+  /** Time source for TTLs, in milliseconds. Default: {@link systemMonotonicClock} (`performance.now()`). */
+  clock?: MonotonicClock;
 }
 
 /** Options of reads and writes that carry a stamp. */
@@ -106,7 +106,7 @@ export function createLayeredCache<Values extends object>(
 ): LayeredCache<keyof Values & string, Values> {
   type Layers = keyof Values & string;
   validateLayeredCacheOptions(options);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemMonotonicClock;
   const names = Object.keys(options.layers) as Layers[];
   const byName = new Map<string, CacheLayer<unknown>>();
   for (const name of names) {

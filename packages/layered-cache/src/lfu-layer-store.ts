@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import type { LayerOptions } from './layer-options.js';
 import type { LayerStore, StoredEntry } from './layer-store.js';
 import { appendNode, unlinkNode, type LinkedList, type ListLinks } from './linked-list.js';
@@ -36,7 +36,7 @@ const byWrite = <Value>(node: LfuNode<Value>) => node.byWrite;
 export function createLfuLayerStore<Value>(
   layer: string,
   options: LayerOptions<Value>,
-  clock: Clock,
+  clock: MonotonicClock,
 ): LayerStore<Value> {
   const { max, ttl, maxSize } = options;
   const sizeOf = checkedSizeOf<Value>(layer, options.sizeOf ?? estimateSize);

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Clock } from './clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import type { LayerOptions } from './layer-options.js';
 import type { LayerStore, StoredEntry } from './layer-store.js';
 import { checkedSizeOf, estimateSize } from './size-of.js';
@@ -9,7 +9,7 @@ import { checkedSizeOf, estimateSize } from './size-of.js';
  * clock reads 0 (an injected test clock, typically) would never expire. Counting from 1 at
  * construction keeps every age the same and every write time above 0.
  */
-function nonZeroClock(clock: Clock): Clock {
+function nonZeroClock(clock: MonotonicClock): MonotonicClock {
   const origin = clock.now();
   return { now: () => clock.now() - origin + 1 };
 }
@@ -23,7 +23,7 @@ function nonZeroClock(clock: Clock): Clock {
 export function createLruLayerStore<Value>(
   layer: string,
   options: LayerOptions<Value>,
-  clock: Clock,
+  clock: MonotonicClock,
 ): LayerStore<Value> {
   let evictions = 0;
   const sizeOf = checkedSizeOf<Value>(layer, options.sizeOf ?? estimateSize);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from './__fixtures__/manual-clock.js';
+import { createManualClock } from '@tmux-orc/clock';
 import { createLayeredCache } from './layered-cache.js';
 
 describe('warm', () => {

@@ -1,5 +1,5 @@
 import type { LayerStats } from '@tmux-orc/layered-cache';
-import type { PoolMetrics } from '@tmux-orc/tmux-pool';
+import { type PoolMetrics, sumPoolMetrics } from '@tmux-orc/tmux-pool';
 import type { HookQueueStats } from './actions/hook-queue.js';
 import type { HeldReport } from './actions/pm-reports.js';
 import type { AgentRecord } from './agent-state-tracker.js';
@@ -29,26 +29,7 @@ export interface StatusFacts {
 }
 
 /** Pool counters summed over servers; `exec` when any server runs on exec. */
-export function sumMetrics(all: readonly PoolMetrics[]): PoolMetrics | null {
-  const [first, ...rest] = all;
-  if (first === undefined) return null;
-  return rest.reduce<PoolMetrics>(
-    (sum, m) => ({
-      transport: sum.transport === 'exec' || m.transport === 'exec' ? 'exec' : 'control',
-      fallback_reason: sum.fallback_reason ?? m.fallback_reason,
-      size: sum.size + m.size,
-      created: sum.created + m.created,
-      reused: sum.reused + m.reused,
-      recycled: sum.recycled + m.recycled,
-      in_flight: sum.in_flight + m.in_flight,
-      acquisitions: sum.acquisitions + m.acquisitions,
-      acquisition_timeouts: sum.acquisition_timeouts + m.acquisition_timeouts,
-      commands: sum.commands + m.commands,
-      errors: sum.errors + m.errors,
-    }),
-    { ...first },
-  );
-}
+export const sumMetrics: (all: readonly PoolMetrics[]) => PoolMetrics | null = sumPoolMetrics;
 
 /** Cache counters summed over servers, with the hit rate of the sum. */
 export function sumLayerStats(all: readonly LayerStats[]): LayerStats {

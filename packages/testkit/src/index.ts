@@ -1,4 +1,3 @@
-export { type Clock, systemClock } from './clock.js';
 export { liveSandboxSocketNames } from './live-sandboxes.js';
 export { shellQuote } from './shell-quote.js';
 export { type SimAgentCommandOptions, simAgentCommand, simAgentPath, simAgentProcessName, simAgentScreensDir } from './sim-agent.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Clock, systemClock } from './clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { registerLiveSandbox } from './live-sandboxes.js';
 import { isProcessRunning } from './process-running.js';
 import { runTmux } from './run-tmux.js';
@@ -91,7 +91,7 @@ export interface TmuxSandboxOptions {
   /** Scrollback lines kept per pane (default 200: tests read screens, not history). */
   historyLimit?: number;
   /** Time source of `waitForScreen` (default `performance.now()`). */
-  clock?: Clock;
+  clock?: MonotonicClock;
   /** Socket name; default `tmux-orc-test-<random>`. Must start with `tmux-orc-test-` so leftovers are recognisable. */
   socketName?: string;
 }
@@ -126,7 +126,7 @@ export async function createTmuxSandbox(opts: TmuxSandboxOptions = {}): Promise<
   const width = requirePositiveInteger('width', opts.width ?? 80);
   const height = requirePositiveInteger('height', opts.height ?? 24);
   const historyLimit = requirePositiveInteger('historyLimit', opts.historyLimit ?? 200);
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.clock ?? systemMonotonicClock;
   const socketName = opts.socketName ?? `${SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
   if (!socketName.startsWith(SOCKET_PREFIX) || socketName.includes('/')) {
     throw new TestkitError('INVALID_OPTION', `Expected \`socketName\` to start with \`${SOCKET_PREFIX}\` and contain no \`/\`, got \`${socketName}\``);

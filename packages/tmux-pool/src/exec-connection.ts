@@ -4,6 +4,7 @@ import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unav
 import { TmuxServerGoneError } from './errors/tmux-server-gone-error.js';
 import { TmuxTimeoutError } from './errors/tmux-timeout-error.js';
 import { toExecArgv } from './quote.js';
+import { saysServerGone } from './server-gone.js';
 import type { RunOptions, TmuxConnection } from './runner.js';
 import { type TmuxServer, describeServer, serverArgs } from './server.js';
 
@@ -15,7 +16,7 @@ export interface ExecConnectionOptions {
   readonly tmuxPath?: string;
 }
 
-const GONE_PATTERN = /no server running|error connecting|server exited|lost server/i;
+
 
 /**
  * Runs every command as its own `tmux` process. Slow (a process per command) but needs nothing
@@ -55,7 +56,7 @@ export class ExecConnection implements TmuxConnection {
       if (result.failed) {
         const message = String(result.stderr || result.stdout || result.shortMessage || '').trim();
         if (result.exitCode === undefined) throw new TmuxControlModeUnavailableError(`cannot run ${this.tmuxPath}: ${message}`);
-        if (GONE_PATTERN.test(message)) throw new TmuxServerGoneError(describeServer(this.server), message);
+        if (saysServerGone(message)) throw new TmuxServerGoneError(describeServer(this.server), message);
         throw new TmuxCommandError(args, message);
       }
       const stdout = String(result.stdout ?? '');

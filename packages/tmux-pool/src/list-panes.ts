@@ -38,7 +38,7 @@ function integer(text: string | undefined): number | null {
 /** True for the answers tmux gives when there is no session to list. */
 function isEmptyServer(error: unknown): boolean {
   if (error instanceof TmuxNoSessionsError) return true;
-  return error instanceof TmuxCommandError && /no sessions|no current target|no server running/i.test(error.tmuxMessage);
+  return error instanceof TmuxCommandError && /no sessions|no current target/i.test(error.tmuxMessage);
 }
 
 /**

@@ -1,16 +1,16 @@
+import { systemWallClock, type WallClock } from '@tmux-orc/clock';
 import { TmuxCommandError } from './errors/tmux-command-error.js';
 import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 import { type ListPanesOptions, type ListedPane, listPaneRecords } from './list-panes.js';
 import type { PaneInfo } from './pane-info.js';
-import type { Clock } from './pool-options.js';
 import type { TmuxRunner } from './runner.js';
 
 /** Options of `PaneLister`. */
 export interface PaneListerOptions extends ListPanesOptions {
   /** Every pane's current command is read anew at least this often (ms). Default 10 000. */
   readonly commandRefreshMs?: number;
-  /** Milliseconds since the epoch, the same clock tmux stamps `window_activity` with. */
-  readonly clock?: Clock;
+  /** Milliseconds since the epoch, the same clock tmux stamps `window_activity` with (`systemWallClock`). */
+  readonly clock?: WallClock;
 }
 
 /** Default of {@link PaneListerOptions.commandRefreshMs}. */
@@ -37,7 +37,7 @@ export class PaneLister {
   readonly #runner: TmuxRunner;
   readonly #options: ListPanesOptions;
   readonly #refreshMs: number;
-  readonly #clock: Clock;
+  readonly #clock: WallClock;
   #known = new Map<string, KnownCommand>();
   #lastStartedAt: number | undefined;
   #lastFullAt: number | undefined;
@@ -48,7 +48,7 @@ export class PaneLister {
     this.#runner = runner;
     this.#options = options.userOptions === undefined ? {} : { userOptions: options.userOptions };
     this.#refreshMs = refreshMs;
-    this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#clock = options.clock ?? systemWallClock;
   }
 
   /** Every pane of the server, as `listPanes` gives them. */

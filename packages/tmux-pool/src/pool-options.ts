@@ -1,11 +1,7 @@
+import { type MonotonicClock, systemMonotonicClock, systemTimers, type TimerProvider } from '@tmux-orc/clock';
 import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { TmuxServer } from './server.js';
-
-/** A time source in milliseconds; injected so tests drive time. */
-export interface Clock {
-  now(): number;
-}
 
 /** Options of `createTmuxConnectionPool`. */
 export interface TmuxConnectionPoolOptions {
@@ -32,8 +28,12 @@ export interface TmuxConnectionPoolOptions {
   readonly tmuxPath?: string;
   /** The tmux binary used for control-mode clients (defaults to `tmuxPath`). */
   readonly controlTmuxPath?: string;
+  /** Where pool events are logged (nothing by default). */
   readonly logger?: Logger;
-  readonly clock?: Clock;
+  /** Time source for connection ages and acquire deadlines (`systemMonotonicClock`). */
+  readonly clock?: MonotonicClock;
+  /** Schedules acquire timeouts, pings and the connections' timeouts (`systemTimers`). */
+  readonly timers?: TimerProvider;
 }
 
 export type ResolvedPoolOptions = Required<Omit<TmuxConnectionPoolOptions, 'controlTmuxPath'>> & { controlTmuxPath: string };
@@ -70,6 +70,7 @@ export function resolvePoolOptions(options: TmuxConnectionPoolOptions): Resolved
     tmuxPath,
     controlTmuxPath: options.controlTmuxPath ?? tmuxPath,
     logger: options.logger ?? silentLogger,
-    clock: options.clock ?? { now: () => Date.now() },
+    clock: options.clock ?? systemMonotonicClock,
+    timers: options.timers ?? systemTimers,
   };
 }

@@ -18,7 +18,7 @@ const hostile = [
   ';', '\\;', '"', "'", '\n', '\r', '\t', '#{session_name}', '#(touch ' + canary + ')', '#S', '##', '$HOME', '${HOME}',
   '$(touch ' + canary + ')', '`touch ' + canary + '`', '\\', '\\\\', '\x01', '\x1b[31m', '\x7f', '~', '{', '}', '%', ' ',
   `" ; run-shell "touch ${canary}" ; display-message "`, `' ; run-shell 'touch ${canary}' ; '`, `\\" ; run-shell touch ${canary} \\;`,
-  'é', '日本', '🙂',
+  'é', '日本', '🙂', '#[', '##[', '#[fg=red]',
 ];
 const hostileString = fc.string({ unit: fc.oneof(fc.constantFrom(...hostile), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 });
 

@@ -37,10 +37,14 @@ export function toExecArgv(args: readonly string[]): string[] {
 
 /**
  * Escapes `#` so that text given to a format-expanding argument (`display-message -p`, `-F`) is
- * printed as written instead of being expanded (`#{…}`, `#(…)`, `#S`).
+ * printed as written instead of being expanded (`#{…}`, `#(…)`, `#S`). A run of `#` right before
+ * `[` stays as it is: tmux copies such a run verbatim (it starts or escapes a style, `#[…]`/`##[`),
+ * so doubling it would print it doubled.
  */
 export function escapeFormat(text: string): string {
-  return text.replaceAll('#', '##');
+  return text.replace(/(#+)(\[)?/g, (_match, hashes: string, bracket: string | undefined) =>
+    bracket === undefined ? hashes.replaceAll('#', '##') : `${hashes}${bracket}`,
+  );
 }
 
 /**

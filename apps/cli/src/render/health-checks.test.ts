@@ -3,7 +3,7 @@ import type { DetailedJson } from '../daemon/status-json.js';
 import { evaluateHealth, type HealthThresholds } from './health-checks.js';
 
 const limits: HealthThresholds = { maxCycleMs: 100, maxPoolUtilisation: 0.9, minCacheHitRate: 0.2, minCacheReads: 20, maxErrorRate: 0.05, maxConnectionTimeouts: 0 };
-const pool = { transport: 'control' as const, fallback_reason: null, size: 2, created: 2, reused: 10, recycled: 0, in_flight: 0, acquisitions: 12, acquisition_timeouts: 0, commands: 100, errors: 0 };
+const pool = { transport: 'control' as const, fallback_reason: null, size: 2, created: 2, reused: 10, recycled: 0, in_flight: 0, acquisitions: 12, acquisition_timeouts: 0, exec_acquisitions: { requested: 0, fallback: 0, no_sessions: 0 }, commands: 100, errors: 0 };
 const detailed = (over: Partial<DetailedJson> = {}): DetailedJson => ({
   connection_pool: pool,
   cache_performance: { pane_content: { hits: 30, misses: 10, size: 5, total_size: 5, evictions: 0, deduplicated: 0, hit_rate: 0.75 } },

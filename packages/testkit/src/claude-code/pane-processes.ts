@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import type { Clock } from '../clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 
 /** The pane's process and its direct children (the shell and the Claude Code it started). */
 export async function paneProcessIds(panePid: number): Promise<number[]> {
@@ -24,7 +24,7 @@ function isRunning(pid: number): boolean {
  * Waits until every pid has exited, at most `timeoutMs`, then SIGKILLs what is left. Claude Code
  * keeps writing into its HOME while it shuts down, so its directories can only go after this.
  */
-export async function waitForExit(pids: readonly number[], clock: Clock, timeoutMs = 5000): Promise<void> {
+export async function waitForExit(pids: readonly number[], clock: MonotonicClock, timeoutMs = 5000): Promise<void> {
   const deadline = clock.now() + timeoutMs;
   while (pids.some(isRunning) && clock.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   for (const pid of pids.filter(isRunning)) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, systemClock } from '../clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
@@ -45,7 +45,7 @@ export interface StartClaudeCodeOptions {
   /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
   readonly remainOnExit?: boolean;
   /** Time source of `waitForScreen` deadlines (default `performance.now()`). */
-  readonly clock?: Clock;
+  readonly clock?: MonotonicClock;
 }
 
 /** A Claude Code process running in a sandbox pane. */
@@ -132,7 +132,7 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
     throw new TestkitError('INVALID_OPTION', `Expected \`maxRetries\` to be a non-negative integer, got \`${String(options.maxRetries)}\``);
   }
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemMonotonicClock;
   const madeCwd = options.cwd === undefined ? await mkdtemp(join(tmpdir(), 'tmux-orc-claude-cwd-')) : undefined;
   const cwd = await realpath(options.cwd ?? madeCwd ?? tmpdir());
   const home = await createClaudeHome({ apiKey, cwd, binary: options.binary.path });

@@ -1,11 +1,11 @@
 import { listPanes, type PaneInfo, type TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { AgentState } from '../../agent-state.js';
-import type { Clock } from '../../clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import type { HealthDetail, HealthResult } from '../../health-result.js';
 
 /** What a checker said about a pane at one cycle of the watch. */
 export interface Observation {
-  /** Clock time of the cycle (ms). */
+  /** MonotonicClock time of the cycle (ms). */
   readonly at: number;
   readonly state: AgentState;
   readonly detector: string;
@@ -48,7 +48,7 @@ export interface PaneWatchOptions {
   readonly runner: TmuxRunner;
   readonly checker: BatchChecker;
   readonly intervalMs: number;
-  readonly clock: Clock;
+  readonly clock: MonotonicClock;
   /** Where the screens behind the verdicts are read (the recording runner the checker captures through). */
   readonly screens?: { lastScreen(paneId: string): string | undefined };
 }
@@ -64,7 +64,7 @@ function formatObservation(observation: Observation, origin: number): string {
   return `+${seconds}s ${observation.state}${detail} <- ${JSON.stringify(observation.evidence)} [${observation.pane.currentCommand}${observation.pane.dead ? ', dead' : ''}]`;
 }
 
-function createPaneLog(paneId: string, clock: Clock): PaneLog & { add(observation: Observation): void } {
+function createPaneLog(paneId: string, clock: MonotonicClock): PaneLog & { add(observation: Observation): void } {
   const observations: Observation[] = [];
   const waiters = new Set<Waiter>();
   const createdAt = clock.now();

@@ -1,7 +1,7 @@
 import { type ClaudeCodeBinary, type ScreenCase, type TmuxSandbox, startClaudeCode } from '@tmux-orc/testkit';
 import { expect } from 'vitest';
 import type { AgentState } from '../../agent-state.js';
-import type { Clock } from '../../clock.js';
+import type { MonotonicClock } from '@tmux-orc/clock';
 import type { LiveCase } from './live-expectations.js';
 import type { Observation, PaneLog, PaneWatch } from './pane-watch.js';
 
@@ -11,7 +11,7 @@ export interface LiveSuite {
   readonly apiUrl: string;
   readonly binary: ClaudeCodeBinary;
   readonly watch: PaneWatch;
-  readonly clock: Clock;
+  readonly clock: MonotonicClock;
   readonly cols: number;
   readonly rows: number;
   readonly debounceMs: number;
@@ -65,7 +65,7 @@ function describeDetail(detail: Readonly<Record<string, unknown>>): string {
  * on a loaded machine a cycle can take longer than its interval, so the window stretches (up to
  * three times) until enough cycles have looked.
  */
-async function observeFor(log: PaneLog, from: number, forMs: number, count: number, clock: Clock): Promise<Observation[]> {
+async function observeFor(log: PaneLog, from: number, forMs: number, count: number, clock: MonotonicClock): Promise<Observation[]> {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const rest = from + forMs - clock.now();
   if (rest > 0) await sleep(rest);

@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+
+// What other packages, the apps and users import; an accidental export fails here.
+it('exports exactly its public runtime surface', async () => {
+  expect(Object.keys(await import('./index.js')).sort()).toEqual([
+    'AsyncHealthChecker',
+    'HealthChecker',
+    'HealthCheckerError',
+    'agentStates',
+    'builtinDetectors',
+    'classifyScreen',
+    'createScreenStateTracker',
+    'defaultDebounceMs',
+    'failedResult',
+    'healthCheckerErrorCodes',
+    'isShellCommand',
+  ]);
+});
