@@ -1,5 +1,6 @@
 import { ConfigError, configToYaml, listLeaves, loadConfig, type ConfigOverrides, type LoadedConfig } from '@tmux-orc/config';
-import { configExitCodes, printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { configExitCodes, printProblems, type GlobalConfigOptions } from './config-io.js';
 
 /** Options of `tmux-orc config show`. */
 export interface ConfigShowOptions extends GlobalConfigOptions {
@@ -19,7 +20,7 @@ export function overridesFromFlags(options: GlobalConfigOptions): ConfigOverride
 /** Loads the effective configuration for a command, or prints every problem and returns `undefined`. */
 export async function loadForCommand(
   options: GlobalConfigOptions,
-  io: ConfigCommandIo,
+  io: CommandIo,
 ): Promise<LoadedConfig | undefined> {
   const overrides = overridesFromFlags(options);
   try {
@@ -37,7 +38,7 @@ export async function loadForCommand(
 }
 
 /** `tmux-orc config show [--sources] [--json]`: the effective configuration, optionally with where each value came from. */
-export async function runConfigShow(options: ConfigShowOptions, io: ConfigCommandIo): Promise<number> {
+export async function runConfigShow(options: ConfigShowOptions, io: CommandIo): Promise<number> {
   const loaded = await loadForCommand(options, io);
   if (loaded === undefined) return configExitCodes.invalid;
   const { config, sources, home, homeSource, files } = loaded;

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from '@tmux-orc/config';
 import { Option, type Command } from 'commander';
-import { printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { printProblems, type GlobalConfigOptions } from './config-io.js';
 import { overridesFromFlags } from './config-show.js';
 
 /** Flags that tune the monitor, shared by `monitor start` and `monitor run`. */
@@ -78,7 +79,7 @@ function merge(a: ConfigOverrides | undefined, b: ConfigOverrides): ConfigOverri
  * Loads the configuration for a monitor command: files, env, `-L/-S`, then the monitor flags.
  * Prints every problem and returns `undefined` when it is invalid (the caller exits 2).
  */
-export async function loadMonitorConfig(globals: GlobalConfigOptions, flags: MonitorFlags, io: ConfigCommandIo): Promise<LoadedConfig | undefined> {
+export async function loadMonitorConfig(globals: GlobalConfigOptions, flags: MonitorFlags, io: CommandIo): Promise<LoadedConfig | undefined> {
   const load = (argvOverrides: ConfigOverrides | undefined) =>
     loadConfig({
       env: io.env,

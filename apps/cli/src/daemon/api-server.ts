@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { unlink } from 'node:fs/promises';
 import type { Monitor, MonitorEvent } from '@tmux-orc/monitor';
 import type { Logger } from '@tmux-orc/tmux-pool';
-import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees, type HookSighting } from './claude-hooks.js';
-import { createCycleStats } from './cycle-stats.js';
+import type { HookSighting } from '../shared/hook-sighting.js';
+import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees } from './claude-hooks.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
 import { renderPrometheusMetrics } from './prometheus-metrics.js';
-import { toStatusJson, type StatusJson } from './status-json.js';
+import { toStatusJson, type StatusJson } from '../shared/status-json.js';
 
 /** Options of {@link createApiServer}. */
 export interface ApiServerOptions {

@@ -1,6 +1,6 @@
 import type { Logger } from '@tmux-orc/tmux-pool';
 import { pino, type Logger as PinoLogger } from 'pino';
-import type { DaemonPaths } from './daemon-paths.js';
+import type { DaemonPaths } from '../shared/daemon-paths.js';
 import { createRotatingFile, type RotatingFile, type RotatingFileOptions } from './rotating-file.js';
 
 /** The daemon's three JSON-lines logs. */

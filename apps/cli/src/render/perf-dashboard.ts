@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 import { formatMs } from './format-age.js';
 import { colorState } from './status-table.js';
 

@@ -1,9 +1,9 @@
 import type { Config } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly, serversWithPrefix } from './config-servers.js';
-import { createCycleStats } from './cycle-stats.js';
-import { readPaneField } from './pane-cwds.js';
-import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from './status-json.js';
+import { observeOnly, serversWithPrefix } from '../shared/config-servers.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
+import { readPaneField } from '../shared/pane-fields.js';
+import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from '../shared/status-json.js';
 
 /** Options of {@link oneShotStatus}. */
 export interface OneShotOptions {

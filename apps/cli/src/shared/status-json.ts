@@ -1,6 +1,6 @@
 import type { AgentStatus, MonitorStatus } from '@tmux-orc/monitor';
 import type { CycleStats } from './cycle-stats.js';
-import type { HookSighting } from './claude-hooks.js';
+import type { HookSighting } from './hook-sighting.js';
 
 /** One agent as `tmux-orc status --json` prints it (a stable shape other tools read). */
 export interface AgentJson {

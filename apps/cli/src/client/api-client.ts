@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { CliError } from './cli-error.js';
+import { CliError } from '../shared/cli-error.js';
 
 /** Why no answer came: nobody listens on the socket (no daemon), or it failed. */
 export type ApiAnswer<T> = { readonly ok: true; readonly body: T } | { readonly ok: false; readonly reason: 'absent' | 'failed'; readonly message: string };
