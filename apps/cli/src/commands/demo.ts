@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import { createApiServer } from '../daemon/api-server.js';
 import { observeOnly } from '../shared/config-servers.js';
 import { demoSocketPath } from '../shared/daemon-paths.js';
-import { readPaneCwds } from '../shared/pane-fields.js';
+import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { createDemoDriver } from '../demo/demo-driver.js';
 import { createDemoFleet } from '../demo/demo-fleet.js';
@@ -64,7 +64,7 @@ async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: C
   const config = demoConfig(loaded.config, sandbox.socketName, intervalS, debounceS);
   const monitor = createMonitor(config);
   const socket = demoSocketPath(loaded.home, sandbox.socketName);
-  const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: () => readPaneCwds(sandbox.server) });
+  const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: createPaneFieldReader(config, '#{pane_current_path}') });
   let failed = false;
   try {
     const fleet = await createDemoFleet(sandbox, count);

@@ -56,7 +56,7 @@ export function impliedState(input: Pick<ClaudeHookInput, 'event' | 'message'>):
 
 /**
  * Finds the agent a hook came from: by pane id (exact), else by working directory when exactly
- * one agent's pane is there. `cwds` maps pane ids to `pane_current_path`.
+ * one agent's pane is there. `cwds` maps agent ids to their pane's `pane_current_path`.
  */
 export function matchHookAgent(
   input: Pick<ClaudeHookInput, 'pane' | 'cwd'>,
@@ -69,7 +69,7 @@ export function matchHookAgent(
     return agent === undefined ? { agent: null, reason: `no monitored pane ${input.pane}` } : { agent, by: 'pane' };
   }
   if (input.cwd === null) return { agent: null, reason: 'the hook sent neither a pane (X-Tmux-Pane) nor a cwd' };
-  const there = agents.filter((a) => cwds.get(paneOf(a)) === input.cwd);
+  const there = agents.filter((a) => cwds.get(a.id) === input.cwd);
   const [only] = there;
   if (there.length === 1 && only !== undefined) return { agent: only, by: 'cwd' };
   return { agent: null, reason: there.length === 0 ? `no monitored pane in ${input.cwd}` : `${there.length} monitored panes in ${input.cwd}; send X-Tmux-Pane` };

@@ -8,8 +8,7 @@ import { createApiServer } from './api-server.js';
 import { acquireDaemonLock } from './daemon-lock.js';
 import { createDaemonLoggers } from './daemon-loggers.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
-import { toTmuxServer } from '../shared/config-servers.js';
-import { readPaneCwds } from '../shared/pane-fields.js';
+import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { ensureWritableDirectory } from '../shared/writable-directory.js';
 
@@ -51,7 +50,7 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
     logger: log,
     source: 'daemon',
     servers: config.servers,
-    paneCwds: () => readPaneCwds(toTmuxServer(config.servers[0] ?? { default: true })),
+    paneCwds: createPaneFieldReader(config, '#{pane_current_path}'),
   });
   const shutdown = waitForShutdownSignal();
   let code = 0;
