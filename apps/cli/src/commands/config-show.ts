@@ -17,18 +17,23 @@ export function overridesFromFlags(options: GlobalConfigOptions): ConfigOverride
   return servers.length === 0 ? undefined : { servers };
 }
 
-/** Loads the effective configuration for a command, or prints every problem and returns `undefined`. */
+/**
+ * Loads the effective configuration for a command, `-L`/`-S` and `overrides` (other flags) as the
+ * highest layer, or prints every problem and returns `undefined`.
+ */
 export async function loadForCommand(
   options: GlobalConfigOptions,
   io: CommandIo,
+  overrides: ConfigOverrides = {},
 ): Promise<LoadedConfig | undefined> {
-  const overrides = overridesFromFlags(options);
+  // The two never share a top-level key (`servers` against `monitoring`, `discovery`), so a spread merges them.
+  const argvOverrides = { ...overrides, ...overridesFromFlags(options) };
   try {
     return await loadConfig({
       env: io.env,
       cwd: io.cwd,
       ...(options.config === undefined ? {} : { configFile: options.config }),
-      ...(overrides === undefined ? {} : { argvOverrides: overrides }),
+      ...(Object.keys(argvOverrides).length === 0 ? {} : { argvOverrides }),
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
