@@ -9,7 +9,7 @@ export interface ConfigShowOptions extends GlobalConfigOptions {
 }
 
 /** `-L`/`-S` become the `servers` list: the flags name the one server to watch. */
-export function overridesFromFlags(options: GlobalConfigOptions): ConfigOverrides | undefined {
+function overridesFromFlags(options: GlobalConfigOptions): ConfigOverrides | undefined {
   const servers = [
     ...(options.socketName === undefined ? [] : [{ socket_name: options.socketName }]),
     ...(options.socketPath === undefined ? [] : [{ socket_path: options.socketPath }]),

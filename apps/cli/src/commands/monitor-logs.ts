@@ -15,7 +15,7 @@ function fileOf(paths: DaemonPaths, name: (typeof logNames)[number]): string {
 }
 
 /** One pino JSON line as `time LEVEL message key=value…`; other lines as they are. */
-export function formatLogLine(line: string): string {
+function formatLogLine(line: string): string {
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(line) as Record<string, unknown>;

@@ -34,14 +34,14 @@ export function readMonitorFlags(options: MonitorFlags & { sync?: boolean }): Mo
 }
 
 /** What the monitor flags stand for: config overrides, and `--pool-size` as the variable that means the same. */
-export interface MonitorFlagLayers {
+interface MonitorFlagLayers {
   readonly overrides: ConfigOverrides;
   /** `TMUX_ORC_POOL_SIZE` when `--pool-size` was given: config lowers a larger `min_size` to it. */
   readonly env: Readonly<Record<string, string>>;
 }
 
 /** The configuration the flags stand for, or a problem message naming the flag. */
-export function monitorFlagLayers(flags: MonitorFlags): MonitorFlagLayers | string {
+function monitorFlagLayers(flags: MonitorFlags): MonitorFlagLayers | string {
   const number = (name: string, text: string | undefined, integer: boolean): number | string | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);

@@ -17,7 +17,7 @@ const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The argv that makes a detached `monitor run` see the same configuration as this command. */
-export function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
+function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
   return [
     binPath,
     ...(globals.socketName === undefined ? [] : ['-L', globals.socketName]),

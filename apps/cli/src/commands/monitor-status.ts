@@ -6,7 +6,7 @@ import type { StatusJson } from '../shared/status-json.js';
 import type { CommandIo } from '../shared/command-io.js';
 
 /** Exit code of `monitor status` when no daemon runs (as LSB init scripts use 3). */
-export const notRunningExitCode = 3;
+const notRunningExitCode = 3;
 
 /** `tmux-orc monitor status`: is the daemon running, since when, what it watches, its last cycle. */
 export async function runMonitorStatus(loaded: LoadedConfig, options: { json?: boolean }, io: CommandIo): Promise<number> {

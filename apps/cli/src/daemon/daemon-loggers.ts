@@ -17,7 +17,7 @@ export interface DaemonLoggers {
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 /** Adapts pino to the `(message, fields)` logger every tmux-orc package takes. */
-export function toLogger(log: PinoLogger): Logger {
+function toLogger(log: PinoLogger): Logger {
   const at = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     if (fields === undefined) log[level](message);
     else log[level](fields, message);

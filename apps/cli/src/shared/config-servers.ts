@@ -2,7 +2,7 @@ import type { Config, ServerConfig } from '@tmux-orc/config';
 import { describeServer, type TmuxServer } from '@tmux-orc/tmux-pool';
 
 /** A configured server as tmux-pool names it. */
-export function toTmuxServer(server: ServerConfig): TmuxServer {
+function toTmuxServer(server: ServerConfig): TmuxServer {
   if ('socket_name' in server) return { socketName: server.socket_name };
   if ('socket_path' in server) return { socketPath: server.socket_path };
   return { kind: 'default' };

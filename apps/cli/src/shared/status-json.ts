@@ -64,7 +64,7 @@ function agentJson(agent: AgentStatus, hook: HookSighting | undefined): AgentJso
 }
 
 /** Counts agents by state. */
-export function summarize(agents: readonly { readonly state: string }[]): Record<string, number> {
+function summarize(agents: readonly { readonly state: string }[]): Record<string, number> {
   const summary: Record<string, number> = {};
   for (const agent of agents) summary[agent.state] = (summary[agent.state] ?? 0) + 1;
   return summary;
