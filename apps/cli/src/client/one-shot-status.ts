@@ -1,6 +1,6 @@
 import type { Config } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly } from '../shared/config-servers.js';
+import { observeOnly } from '../shared/observe-only.js';
 import { createCycleStats } from '../shared/cycle-stats.js';
 import { readServersPaneField } from '../shared/pane-fields.js';
 import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from '../shared/status-json.js';

@@ -5,7 +5,7 @@ import { createTmuxSandbox } from '@tmux-orc/testkit';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { createApiServer } from '../daemon/api-server.js';
-import { observeOnly } from '../shared/config-servers.js';
+import { observeOnly } from '../shared/observe-only.js';
 import { demoSocketPath } from '../shared/daemon-paths.js';
 import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';

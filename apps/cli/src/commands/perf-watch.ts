@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly } from '../shared/config-servers.js';
+import { observeOnly } from '../shared/observe-only.js';
 import { createCycleStats } from '../shared/cycle-stats.js';
 import { findLiveMonitor } from '../client/find-monitor.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';

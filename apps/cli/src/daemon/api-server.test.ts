@@ -6,7 +6,7 @@ import { createDefaultConfig, type Config } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
 import { simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { observeOnly } from '../shared/config-servers.js';
+import { observeOnly } from '../shared/observe-only.js';
 import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { createApiServer } from './api-server.js';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '@tmux-orc/config';
-import { TmuxNoSessionsError, createTmuxConnectionPool, describeServer, type TmuxConnectionPool, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
-import { serversWithPrefix } from './config-servers.js';
+import { configuredServers, formatAgentId } from '@tmux-orc/monitor';
+import { TmuxNoSessionsError, createTmuxConnectionPool, type TmuxConnectionPool, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
 
 /**
  * One tmux format (`#{pane_current_path}`) of every pane `runner` reaches, by pane id, with one
@@ -40,7 +40,7 @@ export interface UnreachableServer {
 
 /** What {@link readServersPaneField} read: values by agent id, and the servers that did not answer. */
 export interface ServersPaneField {
-  /** Keyed like the monitor's agent ids: the pane id, prefixed with the server when several are watched. */
+  /** Keyed by the monitor's agent ids (`formatAgentId`): the pane id, prefixed with the server when several are watched. */
   readonly values: ReadonlyMap<string, string>;
   readonly unreachable: readonly UnreachableServer[];
 }
@@ -77,16 +77,16 @@ async function readServer(server: TmuxServer, format: string, options: ReadServe
 export async function readServersPaneField(config: Config, format: string, options: ReadServersPaneFieldOptions = {}): Promise<ServersPaneField> {
   const values = new Map<string, string>();
   const unreachable: UnreachableServer[] = [];
-  const servers = serversWithPrefix(config);
+  const servers = configuredServers(config);
   const reads = await Promise.allSettled(servers.map(({ server }) => readServer(server, format, options)));
   reads.forEach((read, i) => {
     const entry = servers[i];
     if (entry === undefined) return;
     if (read.status === 'rejected') {
-      unreachable.push({ server: describeServer(entry.server), error: read.reason instanceof Error ? read.reason.message : String(read.reason) });
+      unreachable.push({ server: entry.label, error: read.reason instanceof Error ? read.reason.message : String(read.reason) });
       return;
     }
-    for (const [pane, value] of read.value) values.set(`${entry.prefix}${pane}`, value);
+    for (const [pane, value] of read.value) values.set(formatAgentId(config, entry.label, pane), value);
   });
   return { values, unreachable };
 }
