@@ -1,5 +1,6 @@
 import { ConfigError, resolveHome, writeInitialConfig, type ProfileName } from '@tmux-orc/config';
-import { configExitCodes, type ConfigCommandIo } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { configExitCodes } from './config-io.js';
 
 /** Options of `tmux-orc config init`. */
 export interface ConfigInitOptions {
@@ -11,7 +12,7 @@ export interface ConfigInitOptions {
  * `tmux-orc config init [--profile P] [--force]`: writes a commented config.yaml into
  * `$TMUX_ORC_HOME` (default `~/.tmux-orchestrator`). Exit 1 when it exists and `--force` is absent.
  */
-export async function runConfigInit(options: ConfigInitOptions, io: ConfigCommandIo): Promise<number> {
+export async function runConfigInit(options: ConfigInitOptions, io: CommandIo): Promise<number> {
   const home = resolveHome(io.env, io.cwd);
   try {
     const file = await writeInitialConfig({

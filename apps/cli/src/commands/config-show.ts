@@ -1,5 +1,6 @@
 import { ConfigError, configToYaml, listLeaves, loadConfig, type ConfigOverrides, type LoadedConfig } from '@tmux-orc/config';
-import { configExitCodes, printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { configExitCodes, printProblems, type GlobalConfigOptions } from './config-io.js';
 
 /** Options of `tmux-orc config show`. */
 export interface ConfigShowOptions extends GlobalConfigOptions {
@@ -8,7 +9,7 @@ export interface ConfigShowOptions extends GlobalConfigOptions {
 }
 
 /** `-L`/`-S` become the `servers` list: the flags name the one server to watch. */
-export function overridesFromFlags(options: GlobalConfigOptions): ConfigOverrides | undefined {
+function overridesFromFlags(options: GlobalConfigOptions): ConfigOverrides | undefined {
   const servers = [
     ...(options.socketName === undefined ? [] : [{ socket_name: options.socketName }]),
     ...(options.socketPath === undefined ? [] : [{ socket_path: options.socketPath }]),
@@ -16,18 +17,23 @@ export function overridesFromFlags(options: GlobalConfigOptions): ConfigOverride
   return servers.length === 0 ? undefined : { servers };
 }
 
-/** Loads the effective configuration for a command, or prints every problem and returns `undefined`. */
+/**
+ * Loads the effective configuration for a command, `-L`/`-S` and `overrides` (other flags) as the
+ * highest layer, or prints every problem and returns `undefined`.
+ */
 export async function loadForCommand(
   options: GlobalConfigOptions,
-  io: ConfigCommandIo,
+  io: CommandIo,
+  overrides: ConfigOverrides = {},
 ): Promise<LoadedConfig | undefined> {
-  const overrides = overridesFromFlags(options);
+  // The two never share a top-level key (`servers` against `monitoring`, `discovery`), so a spread merges them.
+  const argvOverrides = { ...overrides, ...overridesFromFlags(options) };
   try {
     return await loadConfig({
       env: io.env,
       cwd: io.cwd,
       ...(options.config === undefined ? {} : { configFile: options.config }),
-      ...(overrides === undefined ? {} : { argvOverrides: overrides }),
+      ...(Object.keys(argvOverrides).length === 0 ? {} : { argvOverrides }),
     });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -37,7 +43,7 @@ export async function loadForCommand(
 }
 
 /** `tmux-orc config show [--sources] [--json]`: the effective configuration, optionally with where each value came from. */
-export async function runConfigShow(options: ConfigShowOptions, io: ConfigCommandIo): Promise<number> {
+export async function runConfigShow(options: ConfigShowOptions, io: CommandIo): Promise<number> {
   const loaded = await loadForCommand(options, io);
   if (loaded === undefined) return configExitCodes.invalid;
   const { config, sources, home, homeSource, files } = loaded;

@@ -1,5 +1,6 @@
 import { validateConfigFile } from '@tmux-orc/config';
-import { configExitCodes, printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { configExitCodes, printProblems, type GlobalConfigOptions } from './config-io.js';
 import { loadForCommand } from './config-show.js';
 
 /**
@@ -10,7 +11,7 @@ import { loadForCommand } from './config-show.js';
 export async function runConfigValidate(
   file: string | undefined,
   options: GlobalConfigOptions,
-  io: ConfigCommandIo,
+  io: CommandIo,
 ): Promise<number> {
   if (file !== undefined) {
     const problems = await validateConfigFile(file, { cwd: io.cwd });

@@ -1,12 +1,13 @@
 import { profileNames, type ProfileName } from '@tmux-orc/config';
 import { Option, type Command } from 'commander';
-import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { runConfigInit } from './config-init.js';
 import { runConfigShow } from './config-show.js';
 import { runConfigValidate } from './config-validate.js';
 
 /** Registers `tmux-orc config show|validate|init` on the root program. */
-export function registerConfigCommands(program: Command, io: ConfigCommandIo = processIo()): void {
+export function registerConfigCommands(program: Command, io: CommandIo = processIo()): void {
   const config = program.command('config').description('show, check and create the tmux-orc configuration');
 
   config

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliIfStale, createCliHome, plain, spawnCli, type CliHome } from '../__fixtures__/cli-harness.js';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 
 let homes: CliHome[] = [];
 let killers: (() => void)[] = [];

@@ -5,15 +5,16 @@ import { createTmuxSandbox } from '@tmux-orc/testkit';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { createApiServer } from '../daemon/api-server.js';
-import { observeOnly } from '../daemon/config-servers.js';
-import { demoSocketPath } from '../daemon/daemon-paths.js';
-import { readPaneCwds } from '../daemon/pane-cwds.js';
-import { waitForShutdownSignal } from '../daemon/shutdown-signal.js';
+import { observeOnly } from '../shared/observe-only.js';
+import { demoSocketPath } from '../shared/daemon-paths.js';
+import { createPaneFieldReader } from '../shared/pane-fields.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { createDemoDriver } from '../demo/demo-driver.js';
 import { createDemoFleet } from '../demo/demo-fleet.js';
 import { formatMs } from '../render/format-age.js';
 import { renderStatusTable, renderSummary } from '../render/status-table.js';
-import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { loadMonitorConfig } from './monitor-options.js';
 
 interface DemoOptions {
@@ -43,7 +44,7 @@ function demoConfig(config: Config, socketName: string, intervalS: number, debou
  * `$TMUX_ORC_HOME/demo-<name>.sock` so `tmux-orc status -L <name>` from another terminal asks it;
  * everything is removed on exit (Ctrl-C, SIGTERM, errors, `--cycles`).
  */
-async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: ConfigCommandIo): Promise<number> {
+async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: CommandIo): Promise<number> {
   const count = positiveNumber('agents', options.agents, true);
   const intervalS = positiveNumber('interval', options.interval, false);
   const debounceS = positiveNumber('debounce', options.debounce, false);
@@ -63,7 +64,7 @@ async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: C
   const config = demoConfig(loaded.config, sandbox.socketName, intervalS, debounceS);
   const monitor = createMonitor(config);
   const socket = demoSocketPath(loaded.home, sandbox.socketName);
-  const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: () => readPaneCwds(sandbox.server) });
+  const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: createPaneFieldReader(config, '#{pane_current_path}') });
   let failed = false;
   try {
     const fleet = await createDemoFleet(sandbox, count);
@@ -104,7 +105,7 @@ async function runDemo(globals: GlobalConfigOptions, options: DemoOptions, io: C
 }
 
 /** Registers `tmux-orc demo`. */
-export function registerDemoCommand(program: Command, io: ConfigCommandIo = processIo()): void {
+export function registerDemoCommand(program: Command, io: CommandIo = processIo()): void {
   program
     .command('demo')
     .description('run the monitor on simulated agents (real Claude Code screens) on a private tmux server; removed on exit')

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { loadStrategy } from '@tmux-orc/strategies';
-import { daemonPaths } from '../daemon/daemon-paths.js';
+import { daemonPaths } from '../shared/daemon-paths.js';
 
 /** What `monitor start --dry-run` prints. */
 export interface EffectiveSettings {

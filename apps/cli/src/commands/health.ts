@@ -1,6 +1,6 @@
 import type { LoadedConfig } from '@tmux-orc/config';
 import { defaultThresholds, evaluateHealth, type HealthThresholds } from '../render/health-checks.js';
-import type { ConfigCommandIo } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
 import { getStatus } from './status.js';
 
 /** Threshold flags of `tmux-orc health`, as typed. */
@@ -32,7 +32,7 @@ function readThresholds(options: HealthOptions, defaults: HealthThresholds): Hea
 }
 
 /** `tmux-orc health`: ✅/❌ per threshold; exit 1 when any fails, 2 on a bad flag. */
-export async function runHealth(loaded: LoadedConfig, options: HealthOptions, io: ConfigCommandIo): Promise<number> {
+export async function runHealth(loaded: LoadedConfig, options: HealthOptions, io: CommandIo): Promise<number> {
   const limits = readThresholds(options, defaultThresholds(loaded.config));
   if (typeof limits === 'string') {
     io.stderr(`${limits}\n`);

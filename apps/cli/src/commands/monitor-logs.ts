@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { daemonPaths, type DaemonPaths } from '../daemon/daemon-paths.js';
-import { waitForShutdownSignal } from '../daemon/shutdown-signal.js';
-import type { ConfigCommandIo } from './config-io.js';
+import { daemonPaths, type DaemonPaths } from '../shared/daemon-paths.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
+import type { CommandIo } from '../shared/command-io.js';
 
 /** Which log `monitor logs --file` reads. */
 export const logNames = ['monitor', 'performance', 'pool-stats', 'output'] as const;
@@ -15,7 +15,7 @@ function fileOf(paths: DaemonPaths, name: (typeof logNames)[number]): string {
 }
 
 /** One pino JSON line as `time LEVEL message key=value…`; other lines as they are. */
-export function formatLogLine(line: string): string {
+function formatLogLine(line: string): string {
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(line) as Record<string, unknown>;
@@ -31,7 +31,7 @@ export function formatLogLine(line: string): string {
 export async function runMonitorLogs(
   loaded: LoadedConfig,
   options: { follow?: boolean; lines: string; file: (typeof logNames)[number]; json?: boolean },
-  io: ConfigCommandIo,
+  io: CommandIo,
 ): Promise<number> {
   const count = Number(options.lines);
   if (!Number.isInteger(count) || count < 0) {

@@ -1,7 +1,8 @@
-import { ConfigError, loadConfig, type Config, type ConfigOverrides, type LoadedConfig } from '@tmux-orc/config';
+import type { ConfigOverrides, LoadedConfig } from '@tmux-orc/config';
 import { Option, type Command } from 'commander';
-import { printProblems, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
-import { overridesFromFlags } from './config-show.js';
+import type { CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
+import { loadForCommand } from './config-show.js';
 
 /** Flags that tune the monitor, shared by `monitor start` and `monitor run`. */
 export interface MonitorFlags {
@@ -32,8 +33,15 @@ export function readMonitorFlags(options: MonitorFlags & { sync?: boolean }): Mo
   return sync === true ? { ...rest, async: false } : rest;
 }
 
-/** The config overrides the flags stand for, or a problem message naming the flag. */
-export function overridesFromMonitorFlags(flags: MonitorFlags, base: Config): ConfigOverrides | string {
+/** What the monitor flags stand for: config overrides, and `--pool-size` as the variable that means the same. */
+interface MonitorFlagLayers {
+  readonly overrides: ConfigOverrides;
+  /** `TMUX_ORC_POOL_SIZE` when `--pool-size` was given: config lowers a larger `min_size` to it. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** The configuration the flags stand for, or a problem message naming the flag. */
+function monitorFlagLayers(flags: MonitorFlags): MonitorFlagLayers | string {
   const number = (name: string, text: string | undefined, integer: boolean): number | string | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
@@ -45,59 +53,32 @@ export function overridesFromMonitorFlags(flags: MonitorFlags, base: Config): Co
   const interval = number('interval', flags.interval, false);
   if (typeof poolSize === 'string') return poolSize;
   if (typeof interval === 'string') return interval;
-  const pool = {
-    ...(flags.async === false ? { transport: 'exec' as const } : {}),
-    ...(poolSize === undefined ? {} : { max_size: poolSize, min_size: Math.min(base.monitoring.async.pool.min_size, poolSize) }),
-  };
-  return {
+  const overrides: ConfigOverrides = {
     monitoring: {
       ...(interval === undefined ? {} : { check_interval: interval }),
       async: {
         ...(flags.async === undefined ? {} : { enabled: flags.async }),
         ...(flags.strategy === undefined ? {} : { strategy: flags.strategy }),
         ...(flags.cache === undefined ? {} : { cache: { enabled: flags.cache } }),
-        pool,
+        ...(flags.async === false ? { pool: { transport: 'exec' as const } } : {}),
       },
     },
     ...(flags.all === true ? { discovery: { include: ['*'] } } : {}),
   };
-}
-
-function merge(a: ConfigOverrides | undefined, b: ConfigOverrides): ConfigOverrides {
-  const out: Record<string, unknown> = { ...(a as Record<string, unknown> | undefined) };
-  for (const [key, value] of Object.entries(b)) {
-    const left = out[key];
-    out[key] = typeof value === 'object' && value !== null && !Array.isArray(value) && typeof left === 'object' && left !== null && !Array.isArray(left)
-      ? merge(left as ConfigOverrides, value as ConfigOverrides)
-      : value;
-  }
-  return out as ConfigOverrides;
+  // The variable, not an override of max_size: config lowers a larger min_size (from a profile or a
+  // file) to TMUX_ORC_POOL_SIZE, and does that for no other layer, so the flag would otherwise fail.
+  return { overrides, env: poolSize === undefined ? {} : { TMUX_ORC_POOL_SIZE: String(poolSize) } };
 }
 
 /**
- * Loads the configuration for a monitor command: files, env, `-L/-S`, then the monitor flags.
+ * Loads the configuration for a monitor command once: files, env, `-L/-S`, then the monitor flags.
  * Prints every problem and returns `undefined` when it is invalid (the caller exits 2).
  */
-export async function loadMonitorConfig(globals: GlobalConfigOptions, flags: MonitorFlags, io: ConfigCommandIo): Promise<LoadedConfig | undefined> {
-  const load = (argvOverrides: ConfigOverrides | undefined) =>
-    loadConfig({
-      env: io.env,
-      cwd: io.cwd,
-      ...(globals.config === undefined ? {} : { configFile: globals.config }),
-      ...(argvOverrides === undefined ? {} : { argvOverrides }),
-    });
-  try {
-    const serverOverrides = overridesFromFlags(globals);
-    const base = await load(serverOverrides);
-    const fromFlags = overridesFromMonitorFlags(flags, base.config);
-    if (typeof fromFlags === 'string') {
-      io.stderr(`${fromFlags}\n`);
-      return undefined;
-    }
-    return await load(merge(serverOverrides, fromFlags));
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    printProblems(io, error.problems);
+export async function loadMonitorConfig(globals: GlobalConfigOptions, flags: MonitorFlags, io: CommandIo): Promise<LoadedConfig | undefined> {
+  const layers = monitorFlagLayers(flags);
+  if (typeof layers === 'string') {
+    io.stderr(`${layers}\n`);
     return undefined;
   }
+  return loadForCommand(globals, { ...io, env: { ...io.env, ...layers.env } }, layers.overrides);
 }

@@ -4,19 +4,20 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { callApi } from '../daemon/api-client.js';
-import { runningDaemonPid } from '../daemon/daemon-lock.js';
-import { daemonPaths } from '../daemon/daemon-paths.js';
-import type { ConfigCommandIo, GlobalConfigOptions } from './config-io.js';
+import { callApi } from '../client/api-client.js';
+import { runningDaemonPid } from '../shared/daemon-pid.js';
+import { daemonPaths } from '../shared/daemon-paths.js';
+import type { CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { describeEffectiveSettings } from './effective-settings.js';
 import type { MonitorFlags } from './monitor-options.js';
-import { ensureWritableDirectory } from '../daemon/writable-directory.js';
+import { ensureWritableDirectory } from '../shared/writable-directory.js';
 
 const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** The argv that makes a detached `monitor run` see the same configuration as this command. */
-export function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
+function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
   return [
     binPath,
     ...(globals.socketName === undefined ? [] : ['-L', globals.socketName]),
@@ -48,7 +49,7 @@ export async function runMonitorStart(
   globals: GlobalConfigOptions,
   flags: MonitorFlags,
   options: { dryRun?: boolean; json?: boolean },
-  io: ConfigCommandIo,
+  io: CommandIo,
 ): Promise<number> {
   const paths = daemonPaths(loaded);
   const say = (json: Record<string, unknown>, text: string): void => io.stdout(options.json === true ? `${JSON.stringify(json)}\n` : `${text}\n`);

@@ -1,15 +1,15 @@
 import type { LoadedConfig } from '@tmux-orc/config';
-import { callApi } from '../daemon/api-client.js';
-import { runningDaemonPid } from '../daemon/daemon-lock.js';
-import { daemonPaths } from '../daemon/daemon-paths.js';
-import type { StatusJson } from '../daemon/status-json.js';
-import type { ConfigCommandIo } from './config-io.js';
+import { callApi } from '../client/api-client.js';
+import { runningDaemonPid } from '../shared/daemon-pid.js';
+import { daemonPaths } from '../shared/daemon-paths.js';
+import type { StatusJson } from '../shared/status-json.js';
+import type { CommandIo } from '../shared/command-io.js';
 
 /** Exit code of `monitor status` when no daemon runs (as LSB init scripts use 3). */
-export const notRunningExitCode = 3;
+const notRunningExitCode = 3;
 
 /** `tmux-orc monitor status`: is the daemon running, since when, what it watches, its last cycle. */
-export async function runMonitorStatus(loaded: LoadedConfig, options: { json?: boolean }, io: ConfigCommandIo): Promise<number> {
+export async function runMonitorStatus(loaded: LoadedConfig, options: { json?: boolean }, io: CommandIo): Promise<number> {
   const paths = daemonPaths(loaded);
   const pid = await runningDaemonPid(paths.lockFile);
   const answer = pid === null ? null : await callApi<StatusJson>(paths.socket, '/status');

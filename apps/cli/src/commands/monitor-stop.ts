@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { isDaemonAlive, runningDaemonPid } from '../daemon/daemon-lock.js';
-import { daemonPaths } from '../daemon/daemon-paths.js';
-import type { ConfigCommandIo } from './config-io.js';
+import { isDaemonAlive, runningDaemonPid } from '../shared/daemon-pid.js';
+import { daemonPaths } from '../shared/daemon-paths.js';
+import type { CommandIo } from '../shared/command-io.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * `tmux-orc monitor stop`: SIGTERM to the daemon, then waits (up to `timeoutS`) until it has
  * finished its cycle, closed its tmux clients and removed its files. Not running is not an error.
  */
-export async function runMonitorStop(loaded: LoadedConfig, options: { json?: boolean; timeout?: string }, io: ConfigCommandIo): Promise<number> {
+export async function runMonitorStop(loaded: LoadedConfig, options: { json?: boolean; timeout?: string }, io: CommandIo): Promise<number> {
   const paths = daemonPaths(loaded);
   const say = (json: Record<string, unknown>, text: string): void => io.stdout(options.json === true ? `${JSON.stringify(json)}\n` : `${text}\n`);
   const timeoutMs = Number(options.timeout ?? '30') * 1000;

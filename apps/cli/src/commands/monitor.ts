@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { runDaemon } from '../daemon/run-daemon.js';
-import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { runMonitorLogs, logNames } from './monitor-logs.js';
 import { addMonitorFlags, loadMonitorConfig, readMonitorFlags, type MonitorFlags } from './monitor-options.js';
 import { runMonitorStart } from './monitor-start.js';
@@ -10,7 +11,7 @@ import { runMonitorStop } from './monitor-stop.js';
 type FlagOptions = MonitorFlags & { sync?: boolean; json?: boolean };
 
 /** Registers `tmux-orc monitor start|stop|status|run|logs`. */
-export function registerMonitorCommands(program: Command, io: ConfigCommandIo = processIo()): void {
+export function registerMonitorCommands(program: Command, io: CommandIo = processIo()): void {
   const monitor = program.command('monitor').description('start, stop and inspect the monitor daemon');
   const load = (command: Command, flags: MonitorFlags = {}) => loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), flags, io);
 

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { runHealth, type HealthOptions } from './health.js';
 import { loadMonitorConfig } from './monitor-options.js';
 import { runPerfWatch } from './perf-watch.js';
 import { runStatus, type StatusOptions } from './status.js';
 
 /** Registers `tmux-orc status`, `health` and `perf watch`: the commands that look without acting. */
-export function registerObserveCommands(program: Command, io: ConfigCommandIo = processIo()): void {
+export function registerObserveCommands(program: Command, io: CommandIo = processIo()): void {
   program
     .command('status')
     .description('agents with state, since, detector and evidence (from the daemon, or one cycle run here)')

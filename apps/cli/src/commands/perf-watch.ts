@@ -1,20 +1,20 @@
 import type { LoadedConfig } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly } from '../daemon/config-servers.js';
-import { createCycleStats } from '../daemon/cycle-stats.js';
-import { findLiveMonitor } from '../daemon/find-monitor.js';
-import { waitForShutdownSignal } from '../daemon/shutdown-signal.js';
-import { toStatusJson, type StatusJson } from '../daemon/status-json.js';
-import { callApi } from '../daemon/api-client.js';
+import { observeOnly } from '../shared/observe-only.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
+import { findLiveMonitor } from '../client/find-monitor.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
+import { toStatusJson, type StatusJson } from '../shared/status-json.js';
+import { callApi } from '../client/api-client.js';
 import { renderPerfDashboard } from '../render/perf-dashboard.js';
-import type { ConfigCommandIo } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
 
 /**
  * `tmux-orc perf watch [--interval S]`: redraws the dashboard in place every interval from the
  * daemon's API, or, with no daemon watching this server, from a monitor running in this process
  * (actions off). Ends on Ctrl-C, SIGTERM or `q` (stdin in raw mode when it is a terminal).
  */
-export async function runPerfWatch(loaded: LoadedConfig, options: { interval: string }, io: ConfigCommandIo): Promise<number> {
+export async function runPerfWatch(loaded: LoadedConfig, options: { interval: string }, io: CommandIo): Promise<number> {
   const intervalS = Number(options.interval);
   if (!Number.isFinite(intervalS) || intervalS <= 0) {
     io.stderr(`--interval: expected a positive number of seconds, got \`${options.interval}\`\n`);

@@ -1,11 +1,11 @@
 import type { LoadedConfig } from '@tmux-orc/config';
-import { findLiveMonitor } from '../daemon/find-monitor.js';
-import { oneShotStatus } from '../daemon/one-shot-status.js';
-import type { StatusJson } from '../daemon/status-json.js';
+import { findLiveMonitor } from '../client/find-monitor.js';
+import { oneShotStatus } from '../client/one-shot-status.js';
+import type { StatusJson } from '../shared/status-json.js';
 import { renderDetailedMetrics } from '../render/detailed-metrics.js';
 import { formatMs } from '../render/format-age.js';
 import { renderStatusTable, renderSummary } from '../render/status-table.js';
-import type { ConfigCommandIo } from './config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
 
 /** Options of `tmux-orc status`. */
 export interface StatusOptions {
@@ -23,7 +23,7 @@ export async function getStatus(loaded: LoadedConfig, options: Pick<StatusOption
 }
 
 /** `tmux-orc status [--detailed] [--all] [--wait] [--json]`. Exit 1 when a tmux server cannot be reached. */
-export async function runStatus(loaded: LoadedConfig, options: StatusOptions, io: ConfigCommandIo): Promise<number> {
+export async function runStatus(loaded: LoadedConfig, options: StatusOptions, io: CommandIo): Promise<number> {
   const status = await getStatus(loaded, options);
   const { detailed, watching: _watching, ...plain } = status;
   const down = (detailed?.servers ?? []).filter((server) => !server.up);

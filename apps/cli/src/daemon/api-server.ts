@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { unlink } from 'node:fs/promises';
 import type { Monitor, MonitorEvent } from '@tmux-orc/monitor';
 import type { Logger } from '@tmux-orc/tmux-pool';
-import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees, type HookSighting } from './claude-hooks.js';
-import { createCycleStats } from './cycle-stats.js';
+import type { HookSighting } from '../shared/hook-sighting.js';
+import type { ServersPaneField } from '../shared/pane-fields.js';
+import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees } from './claude-hooks.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
 import { renderPrometheusMetrics } from './prometheus-metrics.js';
-import { toStatusJson, type StatusJson } from './status-json.js';
+import { toStatusJson, type StatusJson } from '../shared/status-json.js';
 
 /** Options of {@link createApiServer}. */
 export interface ApiServerOptions {
@@ -16,8 +18,8 @@ export interface ApiServerOptions {
   readonly source: 'daemon' | 'demo';
   /** The watched servers' config, so a client can tell whether this monitor watches its server. */
   readonly servers: readonly unknown[];
-  /** `pane_current_path` of every pane, for hooks that send only their cwd. */
-  readonly paneCwds: () => Promise<ReadonlyMap<string, string>>;
+  /** `pane_current_path` of every pane by agent id, for hooks that send only their cwd. */
+  readonly paneCwds: () => Promise<ServersPaneField>;
   readonly clock?: { now(): number };
 }
 
@@ -90,10 +92,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       return;
     }
     const agents = monitor.status().agents;
-    const match = matchHookAgent(input, agents, input.pane === null ? await options.paneCwds() : new Map());
+    const cwds = input.pane === null ? await options.paneCwds() : { values: new Map<string, string>(), unreachable: [] };
+    const match = matchHookAgent(input, agents, cwds.values);
     if (match.agent === null) {
-      logger.info('claude-code hook for no monitored pane', { event: input.event, pane: input.pane, cwd: input.cwd, reason: match.reason });
-      sendJson(response, 202, { matched: false, reason: match.reason });
+      const unreachable = cwds.unreachable.map((server) => `; tmux server ${server.server} unreachable: ${server.error}`).join('');
+      const reason = `${match.reason}${unreachable}`;
+      logger.info('claude-code hook for no monitored pane', { event: input.event, pane: input.pane, cwd: input.cwd, reason });
+      sendJson(response, 202, { matched: false, reason });
       return;
     }
     const implies = impliedState(input);

@@ -49,9 +49,14 @@ describe('matchHookAgent', () => {
   });
 
   it('matches by cwd only when exactly one agent is there', () => {
-    const cwds = new Map([['%1', '/a'], ['%2', '/b'], ['%3', '/b']]);
+    const cwds = new Map([['%1', '/a'], ['%2', '/b'], ['-L b/%3', '/b'], ['%3', '/c']]);
     expect(matchHookAgent({ pane: null, cwd: '/a' }, agents, cwds)).toMatchObject({ agent: { id: '%1' }, by: 'cwd' });
     expect(matchHookAgent({ pane: null, cwd: '/b' }, agents, cwds)).toEqual({ agent: null, reason: '2 monitored panes in /b; send X-Tmux-Pane' });
     expect(matchHookAgent({ pane: null, cwd: null }, agents, cwds)).toMatchObject({ agent: null });
+  });
+
+  it('reads cwds by agent id: the same pane id on another server is another pane', () => {
+    const cwds = new Map([['%1', '/a'], ['%2', '/b'], ['-L b/%3', '/b'], ['%3', '/c']]);
+    expect(matchHookAgent({ pane: null, cwd: '/c' }, agents, cwds)).toEqual({ agent: null, reason: 'no monitored pane in /c' });
   });
 });

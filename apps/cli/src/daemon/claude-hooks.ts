@@ -1,26 +1,5 @@
 import type { AgentStatus } from '@tmux-orc/monitor';
-
-/** The Claude Code hook events the daemon takes. */
-export const claudeHookEvents = ['Stop', 'Notification', 'PreToolUse', 'UserPromptSubmit', 'SessionEnd'] as const;
-
-/** One of {@link claudeHookEvents}. */
-export type ClaudeHookEvent = (typeof claudeHookEvents)[number];
-
-/** The last hook event seen for an agent, and how it compares with the screen. */
-export interface HookSighting {
-  readonly event: ClaudeHookEvent;
-  /** ISO time the daemon received it. */
-  readonly at: string;
-  /** The state the event implies (`Stop` → idle, `PreToolUse` → active, …). */
-  readonly implies: string;
-  /** The screen's state when the event arrived. */
-  readonly screen_state: string;
-  /** True when the screen shows what the event implies (or it will after the debounce). */
-  readonly agrees: boolean;
-  readonly session_id?: string;
-  readonly message?: string;
-  readonly tool_name?: string;
-}
+import { claudeHookEvents, type ClaudeHookEvent } from '../shared/hook-sighting.js';
 
 /** A parsed hook request. */
 export interface ClaudeHookInput {
@@ -77,7 +56,7 @@ export function impliedState(input: Pick<ClaudeHookInput, 'event' | 'message'>):
 
 /**
  * Finds the agent a hook came from: by pane id (exact), else by working directory when exactly
- * one agent's pane is there. `cwds` maps pane ids to `pane_current_path`.
+ * one agent's pane is there. `cwds` maps agent ids to their pane's `pane_current_path`.
  */
 export function matchHookAgent(
   input: Pick<ClaudeHookInput, 'pane' | 'cwd'>,
@@ -90,7 +69,7 @@ export function matchHookAgent(
     return agent === undefined ? { agent: null, reason: `no monitored pane ${input.pane}` } : { agent, by: 'pane' };
   }
   if (input.cwd === null) return { agent: null, reason: 'the hook sent neither a pane (X-Tmux-Pane) nor a cwd' };
-  const there = agents.filter((a) => cwds.get(paneOf(a)) === input.cwd);
+  const there = agents.filter((a) => cwds.get(a.id) === input.cwd);
   const [only] = there;
   if (there.length === 1 && only !== undefined) return { agent: only, by: 'cwd' };
   return { agent: null, reason: there.length === 0 ? `no monitored pane in ${input.cwd}` : `${there.length} monitored panes in ${input.cwd}; send X-Tmux-Pane` };

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireDaemonLock, runningDaemonPid } from './daemon-lock.js';
+import { runningDaemonPid } from '../shared/daemon-pid.js';
+import { acquireDaemonLock } from './daemon-lock.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,44 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { CliError } from './cli-error.js';
+import { CliError } from '../shared/cli-error.js';
+import { isDaemonAlive, readPid } from '../shared/daemon-pid.js';
 
 /** The lock of the one daemon: taken, or held by another live daemon. */
 export type LockResult = { readonly acquired: true; release(): Promise<void> } | { readonly acquired: false; readonly pid: number };
-
-/**
- * True when `pid` is a live process that looks like a tmux-orc daemon. A pid left by a killed
- * daemon may have been reused by something else: on Linux its command line tells.
- */
-export function isDaemonAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
-  }
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('monitor') || cmdline.includes('tmux-orc');
-  } catch {
-    return true; // no /proc (macOS): trust kill(0)
-  }
-}
-
-/** The pid written in a lock or pid file, or null when there is none or it is not a number. */
-export async function readPid(file: string): Promise<number | null> {
-  try {
-    const pid = Number((await readFile(file, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The pid of the running daemon, or null (no lock, or a stale one). */
-export async function runningDaemonPid(lockFile: string): Promise<number | null> {
-  const pid = await readPid(lockFile);
-  return pid !== null && isDaemonAlive(pid) ? pid : null;
-}
 
 /**
  * Takes the lock by creating `lockFile` exclusively with our pid in it. A lock whose pid is dead

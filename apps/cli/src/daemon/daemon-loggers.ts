@@ -1,6 +1,6 @@
 import type { Logger } from '@tmux-orc/tmux-pool';
 import { pino, type Logger as PinoLogger } from 'pino';
-import type { DaemonPaths } from './daemon-paths.js';
+import type { DaemonPaths } from '../shared/daemon-paths.js';
 import { createRotatingFile, type RotatingFile, type RotatingFileOptions } from './rotating-file.js';
 
 /** The daemon's three JSON-lines logs. */
@@ -17,7 +17,7 @@ export interface DaemonLoggers {
 type Level = 'debug' | 'info' | 'warn' | 'error';
 
 /** Adapts pino to the `(message, fields)` logger every tmux-orc package takes. */
-export function toLogger(log: PinoLogger): Logger {
+function toLogger(log: PinoLogger): Logger {
   const at = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
     if (fields === undefined) log[level](message);
     else log[level](fields, message);

@@ -7,7 +7,7 @@ import { simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/t
 import type { TmuxSandbox } from '@tmux-orc/testkit';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliIfStale, createCliHome, root, spawnCli, type CliHome } from '../__fixtures__/cli-harness.js';
-import type { StatusJson } from './status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 
 const screensDir = join(simAgentScreensDir, 'claude-code');
 // Each test spawns several CLIs in sequence; on a loaded 2-core machine one can take seconds.

@@ -1,6 +1,6 @@
 import { agentStates } from '@tmux-orc/health-checker';
 import type { MonitorStatus } from '@tmux-orc/monitor';
-import type { CycleStats } from './cycle-stats.js';
+import type { CycleStats } from '../shared/cycle-stats.js';
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 

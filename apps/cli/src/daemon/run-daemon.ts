@@ -3,15 +3,14 @@ import { dirname } from 'node:path';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
 
-import type { ConfigCommandIo } from '../commands/config-io.js';
+import type { CommandIo } from '../shared/command-io.js';
 import { createApiServer } from './api-server.js';
 import { acquireDaemonLock } from './daemon-lock.js';
 import { createDaemonLoggers } from './daemon-loggers.js';
-import { daemonPaths } from './daemon-paths.js';
-import { toTmuxServer } from './config-servers.js';
-import { readPaneCwds } from './pane-cwds.js';
-import { waitForShutdownSignal } from './shutdown-signal.js';
-import { ensureWritableDirectory } from './writable-directory.js';
+import { daemonPaths } from '../shared/daemon-paths.js';
+import { createPaneFieldReader } from '../shared/pane-fields.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
+import { ensureWritableDirectory } from '../shared/writable-directory.js';
 
 /** Options of {@link runDaemon}. */
 export interface RunDaemonOptions {
@@ -25,7 +24,7 @@ export interface RunDaemonOptions {
  * the pid file, serves the API on `monitor.sock` (0600), runs the monitor; on a signal finishes the
  * cycle, closes every tmux client and removes pid, socket and lock. Returns the exit code.
  */
-export async function runDaemon(loaded: LoadedConfig, io: ConfigCommandIo, options: RunDaemonOptions): Promise<number> {
+export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: RunDaemonOptions): Promise<number> {
   const paths = daemonPaths(loaded);
   const { config } = loaded;
   ensureWritableDirectory(dirname(paths.lockFile), 'tmux-orc home');
@@ -51,7 +50,7 @@ export async function runDaemon(loaded: LoadedConfig, io: ConfigCommandIo, optio
     logger: log,
     source: 'daemon',
     servers: config.servers,
-    paneCwds: () => readPaneCwds(toTmuxServer(config.servers[0] ?? { default: true })),
+    paneCwds: createPaneFieldReader(config, '#{pane_current_path}'),
   });
   const shutdown = waitForShutdownSignal();
   let code = 0;

@@ -13,8 +13,9 @@ function wrongValue(value: unknown): string {
   if (typeof value === 'number') return '"soon"';
   if (typeof value === 'boolean') return '"maybe"';
   if (typeof value === 'string') return '123';
-  if (value === null) return '7';
-  return '"oops"'; // arrays and objects (servers, hooks, patterns, strategy_options)
+  // Arrays and objects (servers, hooks, patterns, strategy_options) and nullable keys: a number
+  // would be valid for `monitoring.async.concurrency` (null by default), a word is wrong for every one.
+  return '"oops"';
 }
 
 /**

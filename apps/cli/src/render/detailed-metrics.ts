@@ -1,4 +1,4 @@
-import type { DetailedJson } from '../daemon/status-json.js';
+import type { DetailedJson } from '../shared/status-json.js';
 import { formatMs } from './format-age.js';
 
 /** The `--detailed` section: connection pool, cache per layer, cycle times. */

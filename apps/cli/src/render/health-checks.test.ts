@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DetailedJson } from '../daemon/status-json.js';
+import type { DetailedJson } from '../shared/status-json.js';
 import { evaluateHealth, type HealthThresholds } from './health-checks.js';
 
 const limits: HealthThresholds = { maxCycleMs: 100, maxPoolUtilisation: 0.9, minCacheHitRate: 0.2, minCacheReads: 20, maxErrorRate: 0.05, maxConnectionTimeouts: 0 };

@@ -1,5 +1,5 @@
 import type { Config } from '@tmux-orc/config';
-import type { DetailedJson } from '../daemon/status-json.js';
+import type { DetailedJson } from '../shared/status-json.js';
 
 /** Limits `tmux-orc health` checks against. */
 export interface HealthThresholds {

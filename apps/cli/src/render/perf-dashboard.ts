@@ -1,12 +1,12 @@
 import pc from 'picocolors';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 import { formatMs } from './format-age.js';
 import { colorState } from './status-table.js';
 
 const bars = '▁▂▃▄▅▆▇█';
 
 /** A one-line chart of `values` (the last `width`), scaled to their max. */
-export function sparkline(values: readonly number[], width = 40): string {
+function sparkline(values: readonly number[], width = 40): string {
   const shown = values.slice(-width);
   const max = Math.max(...shown, 0);
   return shown.map((v) => bars[max === 0 ? 0 : Math.min(bars.length - 1, Math.floor((v / max) * (bars.length - 1)))] ?? ' ').join('');

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { AgentJson } from '../daemon/status-json.js';
+import type { AgentJson } from '../shared/status-json.js';
 import { formatAge } from './format-age.js';
 
 const stateColors: Record<string, (text: string) => string> = {

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { createCliHome, type CliHome } from '../../__fixtures__/cli-harness.js';
-import type { StatusJson } from '../../daemon/status-json.js';
+import type { StatusJson } from '../../shared/status-json.js';
 
 /**
  * A config for fault tests: a fast loop, no action that would type into panes unless a test asks

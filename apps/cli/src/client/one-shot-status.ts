@@ -1,9 +1,9 @@
 import type { Config } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly, serversWithPrefix } from './config-servers.js';
-import { createCycleStats } from './cycle-stats.js';
-import { readPaneField } from './pane-cwds.js';
-import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from './status-json.js';
+import { observeOnly } from '../shared/observe-only.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
+import { readServersPaneField } from '../shared/pane-fields.js';
+import { toStatusJson, type AgentJson, type DetailedJson, type StatusJson } from '../shared/status-json.js';
 
 /** Options of {@link oneShotStatus}. */
 export interface OneShotOptions {
@@ -51,9 +51,8 @@ export async function oneShotStatus(config: Config, options: OneShotOptions): Pr
     const status = monitor.status();
     const activity = new Map<string, number>();
     if (!options.wait) {
-      for (const { server, prefix } of serversWithPrefix(config)) {
-        for (const [pane, value] of await readPaneField(server, '#{window_activity}')) activity.set(`${prefix}${pane}`, Number(value));
-      }
+      // A server that cannot be read leaves its first sights as they are; the cycle already reports it down.
+      for (const [id, value] of (await readServersPaneField(config, '#{window_activity}')).values) activity.set(id, Number(value));
     }
     const now = clock.now();
     const adjust = (agent: AgentJson): AgentJson => settleFirstSight(agent, activity.get(agent.id), debounceMs, now);

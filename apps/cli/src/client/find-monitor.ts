@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '@tmux-orc/config';
 import { callApi } from './api-client.js';
-import { daemonPaths, demoSocketPath } from './daemon-paths.js';
-import type { StatusJson } from './status-json.js';
+import { daemonPaths, demoSocketPath } from '../shared/daemon-paths.js';
+import type { StatusJson } from '../shared/status-json.js';
 
 /** A running monitor that watches exactly the servers this command was asked about. */
 export interface LiveMonitor {

@@ -1,5 +1,4 @@
 import { request } from 'node:http';
-import { CliError } from './cli-error.js';
 
 /** Why no answer came: nobody listens on the socket (no daemon), or it failed. */
 export type ApiAnswer<T> = { readonly ok: true; readonly body: T } | { readonly ok: false; readonly reason: 'absent' | 'failed'; readonly message: string };
@@ -30,11 +29,4 @@ export function callApi<T>(socketPath: string, path: string, options: { method?:
     });
     req.end(options.body);
   });
-}
-
-/** Like {@link callApi}, but a failure is thrown as a `CliError`. */
-export async function requireApi<T>(socketPath: string, path: string): Promise<T> {
-  const answer = await callApi<T>(socketPath, path);
-  if (answer.ok) return answer.body;
-  throw new CliError(answer.reason === 'absent' ? 'DAEMON_NOT_RUNNING' : 'API_FAILED', `Expected the daemon to answer ${path} on ${socketPath}, got: ${answer.message}`);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settleFirstSight } from './one-shot-status.js';
-import type { AgentJson } from './status-json.js';
+import type { AgentJson } from '../shared/status-json.js';
 
 const now = Date.parse('2026-11-23T12:00:00.000Z');
 const firstSight: AgentJson = {

@@ -1,6 +1,6 @@
 import type { AgentStatus, MonitorStatus } from '@tmux-orc/monitor';
 import type { CycleStats } from './cycle-stats.js';
-import type { HookSighting } from './claude-hooks.js';
+import type { HookSighting } from './hook-sighting.js';
 
 /** One agent as `tmux-orc status --json` prints it (a stable shape other tools read). */
 export interface AgentJson {
@@ -64,7 +64,7 @@ function agentJson(agent: AgentStatus, hook: HookSighting | undefined): AgentJso
 }
 
 /** Counts agents by state. */
-export function summarize(agents: readonly { readonly state: string }[]): Record<string, number> {
+function summarize(agents: readonly { readonly state: string }[]): Record<string, number> {
   const summary: Record<string, number> = {};
   for (const agent of agents) summary[agent.state] = (summary[agent.state] ?? 0) + 1;
   return summary;

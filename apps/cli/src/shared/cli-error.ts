@@ -1,5 +1,5 @@
 /** Every error code the `tmux-orc` command throws. */
-export const cliErrorCodes = ['INVALID_OPTION', 'DAEMON_NOT_RUNNING', 'DAEMON_START_FAILED', 'DAEMON_STOP_FAILED', 'API_FAILED', 'LOCK_FAILED', 'HOME_NOT_WRITABLE'] as const;
+export const cliErrorCodes = ['LOCK_FAILED', 'HOME_NOT_WRITABLE'] as const;
 
 /** One of {@link cliErrorCodes}. */
 export type CliErrorCode = (typeof cliErrorCodes)[number];
