@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '@tmux-orc/config';
 import { configuredServers, formatAgentId } from '@tmux-orc/monitor';
-import { TmuxNoSessionsError, createTmuxConnectionPool, type TmuxConnectionPool, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { TmuxPoolError, createTmuxConnectionPool, type TmuxConnectionPool, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
 
 /**
  * One tmux format (`#{pane_current_path}`) of every pane `runner` reaches, by pane id, with one
@@ -19,7 +19,7 @@ export async function readPaneField(runner: TmuxRunner, format: string): Promise
   try {
     lines = await runner.run(['list-panes', '-a', '-F', `#{pane_id}${separator}${format}${end}`]);
   } catch (error) {
-    if (error instanceof TmuxNoSessionsError) return new Map();
+    if (TmuxPoolError.isInstance(error) && error.code === 'TMUX_NO_SESSIONS') return new Map();
     throw error;
   }
   const fields = new Map<string, string>();
