@@ -34,6 +34,22 @@ export const dialogCases: readonly ScreenCase[] = [
     },
   },
   {
+    state: 'waiting_input',
+    name: 'api-key-dialog',
+    description:
+      'started with the API key not yet approved: `Detected a custom API key in your environment`, `Do you want to use this API key?`, `    Yes` / `  ❯ No (recommended)` (no numbers), `Enter to confirm · Esc to cancel`.',
+    start: { firstRunDialogs: ['api-key'] },
+    drive: async ({ pane }) => pane.waitForScreen(/Do you want to use this API key\?[\s\S]*Enter to confirm/, { timeoutMs: 30_000 }),
+  },
+  {
+    state: 'waiting_input',
+    name: 'folder-trust-dialog',
+    description:
+      'started in a folder not yet trusted: `Accessing workspace:`, `Quick safety check: Is this a project you created or one you trust?`, ` ❯ No, exit` / `   Yes, I trust this folder` (no numbers), `Enter to confirm · Esc to cancel`.',
+    start: { firstRunDialogs: ['folder-trust'] },
+    drive: async ({ pane }) => pane.waitForScreen(/Yes, I trust this folder[\s\S]*Enter to confirm/, { timeoutMs: 30_000 }),
+  },
+  {
     state: 'idle',
     name: 'tool-output-quotes-api-error',
     description:

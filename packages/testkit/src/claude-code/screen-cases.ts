@@ -32,7 +32,7 @@ export interface ScreenCase {
   /** How the screen is produced, for the fixtures README. */
   readonly description: string;
   /** Extra options of `startClaudeCode` (retries, what happens on exit). */
-  readonly start?: Partial<Pick<StartClaudeCodeOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'permissionMode'>>;
+  readonly start?: Partial<Pick<StartClaudeCodeOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'permissionMode' | 'firstRunDialogs'>>;
   /** Drives the pane into the state and resolves the screen to record. */
   readonly drive: (context: ScreenCaseContext) => Promise<string>;
 }
