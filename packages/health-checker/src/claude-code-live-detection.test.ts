@@ -109,6 +109,17 @@ const liveCases: readonly LiveCase[] = [
   },
   { key: 'waiting_input-exit-plan-mode', expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Exit plan mode?' } } },
   { key: 'waiting_input-approval-behind-transcript', expect: { kind: 'reaches', state: 'waiting_input', holds: true } },
+  // First-run dialogs: unnumbered options (`❯ No (recommended)`), the keys `Enter to confirm · Esc to cancel`.
+  {
+    key: 'waiting_input-api-key-dialog',
+    from: 'start',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Do you want to use this API key?', options: ['Yes', 'No (recommended)'] } },
+  },
+  {
+    key: 'waiting_input-folder-trust-dialog',
+    from: 'start',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { options: ['No, exit', 'Yes, I trust this folder'] } },
+  },
   // A Bash result that prints `API Error: 401` is the tool's output, not the agent's error.
   { key: 'idle-tool-output-quotes-api-error', expect: { kind: 'idle' }, never: ['error', 'rate_limited'] },
   // Background work: shells left running do not keep the agent busy; a background agent does.

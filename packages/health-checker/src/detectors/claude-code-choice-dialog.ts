@@ -7,6 +7,9 @@ import { findLastIndex } from '../screen-lines.js';
 // turn or text typed into the box: then a prompt box is drawn below it.
 const selectedOption = /^\s*│?\s*[❯>]\s*\d+\.\s+\S/u;
 const indented = /^(?:\s+|\s*│)/u;
+// First-run dialogs number nothing: `  ❯ No (recommended)` / `    Yes` (API key), ` ❯ No, exit` /
+// `   Yes, I trust this folder` (folder trust). Indented, and only with the dialog's key hints.
+const selectedPlainOption = /^(\s+)[❯>] (?=\S)/u;
 const numberedOption = /^\s*[│\s]*(?:[❯>]\s*)?\d+\.\s+\S/u;
 // What makes a numbered list a choice that waits for a person: an option that refuses or
 // cancels (`No`, `2. Deny (esc)`, `No, keep planning`), or the dialog's key hints
@@ -44,11 +47,24 @@ function optionsAround(lines: readonly string[], selected: number): { first: num
   return { first, options };
 }
 
-/** The question: a line ending in `?` close above the options, else the nearest text line above them. */
+/** Unnumbered options: the selected line and its neighbours whose text starts in the same column. */
+function plainOptionsAround(lines: readonly string[], selected: number, column: number): { first: number; options: string[] } {
+  const atColumn = (line: string): boolean => line.length > column && line.slice(0, column).trim() === '' && line[column] !== ' ';
+  let first = selected;
+  while (first > 0 && atColumn(lines[first - 1] ?? '') && !/\?\s*$/u.test(lines[first - 1] ?? '')) first -= 1;
+  let last = selected;
+  while (last + 1 < lines.length && atColumn(lines[last + 1] ?? '') && !keyHint.test(lines[last + 1] ?? '')) last += 1;
+  return { first, options: lines.slice(first, last + 1).map((line) => stripPanel(line).trim()) };
+}
+
+/** The question: a line ending in `?` close above the options (or holding one), else the nearest text line above them. */
 function questionAbove(lines: readonly string[], first: number): string {
   const from = Math.max(0, first - questionDepth);
   const asked = findLastIndex(lines, /\?\s*│?\s*$/u, first - 1);
   if (asked >= from) return stripPanel(lines[asked] ?? '').trim();
+  // A question wrapped over lines: `Quick safety check: Is this a project … you trust? (Like your`.
+  const wrapped = findLastIndex(lines, /\?\s/u, first - 1);
+  if (wrapped >= from) return stripPanel(lines[wrapped] ?? '').trim();
   const titled = findLastIndex(lines, (line) => line.trim() !== '' && !rule.test(line), first - 1);
   return titled >= from ? stripPanel(lines[titled] ?? '').trim() : '';
 }
@@ -59,8 +75,13 @@ function questionAbove(lines: readonly string[], first: number): string {
  * key hints. Permission panels (`Do you want to proceed?`), the multiple-choice question of the
  * AskUserQuestion tool, plan approval (`Exit plan mode?`) and panels without a question mark
  * (`Claude in Chrome wants to navigate to …`, `❯ 1. Allow`, `2. Deny (esc)`) all read the same.
+ * Unnumbered options (the API-key and folder-trust dialogs) count with the dialog's key hints.
  */
 export function findChoiceDialog(lines: readonly string[]): ChoiceDialog | null {
+  return findNumberedDialog(lines) ?? findPlainDialog(lines);
+}
+
+function findNumberedDialog(lines: readonly string[]): ChoiceDialog | null {
   const from = Math.max(0, lines.length - dialogDepth);
   const selected = findLastIndex(lines, selectedOption);
   if (selected < from) return null;
@@ -68,5 +89,14 @@ export function findChoiceDialog(lines: readonly string[]): ChoiceDialog | null 
   const { first, options } = optionsAround(lines, selected);
   const refuses = options.some((option) => refusingOption.test(option));
   if (!refuses && !lines.slice(first).some((line) => keyHint.test(line))) return null;
+  return { question: questionAbove(lines, first), options };
+}
+
+function findPlainDialog(lines: readonly string[]): ChoiceDialog | null {
+  const from = Math.max(0, lines.length - dialogDepth);
+  const selected = findLastIndex(lines, selectedPlainOption);
+  if (selected < from || !lines.slice(selected + 1).some((line) => keyHint.test(line))) return null;
+  const column = (selectedPlainOption.exec(lines[selected] ?? '')?.[0] ?? '').length;
+  const { first, options } = plainOptionsAround(lines, selected, column);
   return { question: questionAbove(lines, first), options };
 }

@@ -78,6 +78,25 @@ describe('claude-code: dialogs wait for a person', () => {
     expect(classifyScreen(claude, list).state).not.toBe('waiting_input');
   });
 
+  it.each(sizes)('first-run dialogs with unnumbered options: API key and folder trust (%s)', (size) => {
+    expect(classifyScreen(claude, real(`waiting_input-api-key-dialog-${size}`))).toMatchObject({
+      state: 'waiting_input',
+      detail: { question: 'Do you want to use this API key?', options: ['Yes', 'No (recommended)'] },
+    });
+    expect(classifyScreen(claude, real(`waiting_input-folder-trust-dialog-${size}`))).toMatchObject({
+      state: 'waiting_input',
+      detail: { question: expect.stringMatching(/^Quick safety check: Is this a project you created or one you trust\?/u), options: ['No, exit', 'Yes, I trust this folder'] },
+    });
+  });
+
+  it('does not take unnumbered lines for a dialog without its key hints', () => {
+    // Derived from the real API-key dialog: the key hints line removed.
+    const dialog = real('waiting_input-api-key-dialog-80x24');
+    const noHints = dialog.replace(/Enter to confirm · Esc to cancel/u, '');
+    expect(noHints).not.toBe(dialog);
+    expect(classifyScreen(claude, noHints).state).not.toBe('waiting_input');
+  });
+
   it.each(sizes)('a dialog hidden behind the transcript view (ctrl+o) still waits (%s)', (size) => {
     expect(classifyScreen(claude, real(`waiting_input-approval-behind-transcript-${size}`))).toMatchObject({
       state: 'waiting_input',
