@@ -5,10 +5,10 @@ import { detectCrash } from '../detect-crash.js';
 import type { DetectorPane } from '../detector-pane.js';
 import type { Classification, HealthDetail } from '../health-result.js';
 import { splitAtPromptBox } from '../prompt-box.js';
-import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
+import { lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
 import { findChoiceDialog } from './claude-code-choice-dialog.js';
 import { type StatusLine, newestStatusLine } from './claude-code-status-line.js';
-import { ownLinesOfLatestTurn } from './claude-code-transcript.js';
+import { findTurnOutcome } from './claude-code-turn-outcome.js';
 
 const id = 'claude-code';
 
@@ -18,22 +18,6 @@ const footerEmptyBoxHint = /\? for shortcuts|\besc to interrupt\b/u;
 // The transcript view (ctrl+o) hides the box and the status line; its footer says what runs
 // behind it: `dialog waiting · Showing detailed transcript · …`, `working · Showing …`.
 const transcriptViewFooter = /^\s*(dialog waiting|working) · Showing detailed transcript\b/u;
-// Outcomes of a turn, printed in the transcript. They must start the line after Claude Code's
-// `●`/`⏺`/`⎿` markers, so the same words inside an answer never match.
-const marker = '^\\s*(?:[●⏺⎿]\\s*)';
-// Limit notices start the line: `Claude usage limit reached. Your limit will reset at 5pm`,
-// `5-hour limit reached ∙ resets 3pm`, `You've hit your limit · resets 3pm (Europe/Paris)`.
-const rateLimited = new RegExp(
-  `${marker}(?:API Error:.*(?:\\b429\\b|Rate limited|rate_limit)|Claude (?:AI )?usage limit reached|You've hit your\\b|[\\w-]+ limit reached\\b|You're out of (?:[\\w-]+ )?usage credits)`,
-  'iu',
-);
-const apiError = new RegExp(
-  `${marker}(?:API Error\\b|Invalid API key|Please run /login|OAuth token (?:has )?expired|Credit balance is too low)`,
-  'u',
-);
-// What follows an outcome in the same turn and makes it history: an answer.
-const laterTurnOutput = /^[●⏺] /u;
-const resetTime = /\bresets?(?: at)? (.+?)\.?\s*(?:[·∙|]|$)/iu;
 const banner = /Claude Code v\d|Welcome to Claude Code/u;
 const transcriptTurn = /^\s*(?:[●⏺]\s|[>❯]\s*\S)/u;
 // Text Claude Code itself puts in the empty box; not typed by anyone.
@@ -63,18 +47,6 @@ function result(state: ObservedState, evidence: readonly string[], detail: Healt
 function holdsTypedText(typed: string | null, footer: readonly string[]): typed is string {
   if (typed === null || typed === '' || placeholders.some((pattern) => pattern.test(typed))) return false;
   return !footer.some((line) => footerEmptyBoxHint.test(line));
-}
-
-/** The latest turn's outcome written by Claude Code itself (not quoted in a tool's output), if it is the newest thing said. */
-function findOutcome(above: readonly string[]): Classification | null {
-  const own = ownLinesOfLatestTurn(above);
-  const index = findLastIndex(own, (line) => rateLimited.test(line) || apiError.test(line));
-  const line = own[index];
-  if (line === undefined || own.slice(index + 1).some((later) => laterTurnOutput.test(later))) return null;
-  const message = line.trim().replace(/^[●⏺⎿]\s*/u, '');
-  if (!rateLimited.test(line)) return result('error', [line], { message });
-  const reset = resetTime.exec(line)?.[1];
-  return result('rate_limited', [line], { message, ...(reset !== undefined ? { resetAt: reset.trim() } : {}) });
 }
 
 function fromStatusLine(status: StatusLine): Classification {
@@ -132,8 +104,8 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
 
   // The outcome of the LATEST turn only: an error an earlier turn hit, then resent and
   // answered, is history.
-  const outcome = findOutcome(regions.above);
-  if (outcome !== null) return outcome;
+  const outcome = findTurnOutcome(regions.above);
+  if (outcome !== null) return result(outcome.state, [outcome.line], outcome.detail);
   if (queued !== null) return queued;
   if (status !== null) return fromStatusLine(status);
 
