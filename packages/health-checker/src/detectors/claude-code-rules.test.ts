@@ -104,6 +104,14 @@ describe('claude-code: dialogs wait for a person', () => {
     });
   });
 
+  it('reads the transcript view footer while a turn runs behind it as active', () => {
+    // Derived: the 2.1.330 binary draws `working` where it draws `dialog waiting` when no dialog waits.
+    const behind = real('waiting_input-approval-behind-transcript-80x24');
+    const working = behind.replace(/dialog waiting · Showing/u, 'working · Showing');
+    expect(working).not.toBe(behind);
+    expect(classifyScreen(claude, working).state).toBe('active');
+  });
+
   it.each([...sizes.map((size) => `waiting_input-ask-user-question-${size}`), 'waiting_input-bash-approval-80x24'])(
     'never gives queued_message for a dialog (%s)',
     (name) => {
