@@ -77,17 +77,64 @@ const liveCases: readonly LiveCase[] = [
     key: 'error-http401-gave-up',
     expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: expect.stringMatching(/Invalid API key/u) } },
   },
+  // The first retries of a 429 and of a 500 with a retry-after look the same: a retry loop (error).
   {
-    key: 'rate_limited-http429-retrying',
-    expect: { kind: 'reaches', state: 'rate_limited', detail: { resetAt: expect.stringMatching(/^in \d+s$/u), attempt: 1 } },
+    key: 'error-http429-first-retry',
+    expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: 'API error', retryIn: expect.stringMatching(/^\d+s$/u), attempt: 1 } },
+    never: ['rate_limited'],
+  },
+  {
+    key: 'error-http500-retry-after',
+    expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: 'API error', attempt: 1 } },
+    never: ['rate_limited'],
+  },
+  {
+    key: 'rate_limited-http429-named-retry',
+    expect: { kind: 'reaches', state: 'rate_limited', detail: { message: expect.stringMatching(/^429 /u), resetAt: expect.stringMatching(/^in \d+s$/u), attempt: 3 } },
   },
   {
     key: 'rate_limited-http429-unified',
     expect: { kind: 'reaches', state: 'rate_limited', holds: true, detail: { message: expect.stringMatching(/429/u) } },
   },
   { key: 'compacting-compact', expect: { kind: 'reaches', state: 'compacting' } },
+  // A message sent while Claude Code works is queued by Claude Code itself: the agent is busy, and
+  // the resubmit action must have nothing to press Enter for. (Before Enter, and while a prompt is
+  // typed before any case's Enter, the text in the box is rightly queued_message; `holds` checks
+  // every observation after the driver saw the state.)
+  { key: 'active-submitted-while-active', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle'] },
+  // Dialogs besides tool approvals (issue 15): each waits for a person, at every cycle.
+  {
+    key: 'waiting_input-ask-user-question',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Which database should the service use?' } },
+  },
+  { key: 'waiting_input-exit-plan-mode', expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Exit plan mode?' } } },
+  { key: 'waiting_input-approval-behind-transcript', expect: { kind: 'reaches', state: 'waiting_input', holds: true } },
+  // First-run dialogs: unnumbered options (`❯ No (recommended)`), the keys `Enter to confirm · Esc to cancel`.
+  {
+    key: 'waiting_input-api-key-dialog',
+    from: 'start',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Do you want to use this API key?', options: ['Yes', 'No (recommended)'] } },
+  },
+  {
+    key: 'waiting_input-folder-trust-dialog',
+    from: 'start',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { options: ['No, exit', 'Yes, I trust this folder'] } },
+  },
+  // A Bash result that prints `API Error: 401` is the tool's output, not the agent's error.
+  { key: 'idle-tool-output-quotes-api-error', expect: { kind: 'idle' }, never: ['error', 'rate_limited'] },
+  // Background work: shells left running do not keep the agent busy; a background agent does.
+  // (Not `holds`: the footer drops its `← for agents` hint a few seconds later, a screen change
+  // that restarts the debounce, as for any idle pane.)
+  { key: 'idle-background-shell', expect: { kind: 'reaches', state: 'idle', detail: { background: '1 shell still running' } }, never: ['error'] },
+  {
+    key: 'active-background-agent',
+    expect: { kind: 'reaches', state: 'active', holds: true, detail: { background: 'Waiting for 1 background agent to finish' } },
+    never: ['idle'],
+  },
   { key: 'crashed-exited-to-shell', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh', exitStatus: null } } },
   { key: 'crashed-killed-to-shell', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh' } } },
+  // Only `$ ` on screen: the pane's @tmux-orc-agent option says an agent ran there.
+  { key: 'crashed-exited-cleared-shell', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh' } } },
   { key: 'crashed-pane-dead', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { exitStatus: 0 } } },
 ];
 

@@ -13,4 +13,10 @@ export interface DetectorPane {
   readonly title: string;
   /** The `@tmux-orc-agent` user option, e.g. `claude-code`; null when unset. */
   readonly agentOption: string | null;
+  /**
+   * tmux's `pane_start_command`, e.g. `claude --permission-mode default; exec sh`, when the
+   * listing asked for it. After an agent exits and its shell is cleared, it is what still tells
+   * an agent ran in the pane.
+   */
+  readonly startCommand?: string | null;
 }

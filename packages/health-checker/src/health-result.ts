@@ -24,6 +24,11 @@ export interface HealthDetail {
   readonly currentCommand?: string;
   /** How long the screen has not changed (`idle`, and `active` decided by a changing screen). */
   readonly unchangedForMs?: number;
+  /**
+   * Work that outlives the agent's turn, as shown (`1 shell still running` on an `idle` agent,
+   * `Waiting for 1 background agent to finish` on an `active` one).
+   */
+  readonly background?: string;
   /** Why a detector could not decide (`unknown`). */
   readonly reason?: string;
   /**

@@ -17,7 +17,7 @@ export { type FakeReply, type FakeRequestContext, type FakeScenario } from './fa
 export { defaultScenarios } from './fake-anthropic/default-scenarios.js';
 export { type ClaudeCodeBinary, type ClaudeCodeBinaryLookup, findClaudeCodeBinary } from './claude-code/claude-code-binary.js';
 export { type ClaudeCodePane, type ClaudePermissionMode, type StartClaudeCodeOptions, startClaudeCode } from './claude-code/start-claude-code.js';
-export { type ClaudeHome, claudeConfig, createClaudeHome } from './claude-code/claude-home.js';
+export { type ClaudeConfigOptions, type ClaudeHome, type FirstRunDialog, claudeConfig, createClaudeHome } from './claude-code/claude-home.js';
 export { type PaneInfo, captureJoined, readPaneInfo } from './claude-code/pane-info.js';
 export { type RecordedState, type ScreenCase, type ScreenCaseContext, screenCases } from './claude-code/screen-cases.js';
 export { type RecordedScreen, type RecordScreensOptions, type ScreenSize, recordScreens, screenFileBase } from './claude-code/screen-recorder.js';

@@ -22,6 +22,8 @@ interface RecordedScreen {
     readonly paneCurrentCommand: string;
     readonly paneDead: boolean;
     readonly paneDeadStatus: number | null;
+    /** tmux's `pane_start_command` (recordings from 2026-11-30 on). */
+    readonly paneStartCommand?: string;
   };
 }
 
@@ -55,6 +57,7 @@ function paneOf(recorded: RecordedScreen, agentOption: string | null): DetectorP
     currentCommand: recorded.meta.paneCurrentCommand,
     title: recorded.meta.paneTitle,
     agentOption,
+    startCommand: recorded.meta.paneStartCommand ?? null,
   };
 }
 

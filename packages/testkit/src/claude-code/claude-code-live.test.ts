@@ -43,7 +43,7 @@ const expectations: Record<string, (screen: string, info: PaneInfo) => void> = {
   'error-http500-retrying': (screen) => {
     expect(screen).toMatch(/500 Internal server error · retrying in \d+s · attempt 3\/10/);
   },
-  'rate_limited-http429-retrying': (screen) => {
+  'error-http429-first-retry': (screen) => {
     // The fake sends retry-after: 30; Claude Code waits that long instead of its short backoff.
     const seconds = Number(/API error · retrying in (\d+)s/.exec(screen)?.[1]);
     expect(seconds).toBeGreaterThan(10);

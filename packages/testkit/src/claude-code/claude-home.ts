@@ -12,20 +12,32 @@ export interface ClaudeHome extends AsyncDisposable {
   remove(): Promise<void>;
 }
 
+/** A first-run dialog of Claude Code that `claudeConfig` can leave unanswered. */
+export type FirstRunDialog = 'api-key' | 'folder-trust';
+
+/** What {@link claudeConfig} writes the config for. */
+export interface ClaudeConfigOptions {
+  readonly apiKey: string;
+  readonly cwd: string;
+  /** Dialogs to leave unanswered, so Claude Code shows them at start (default none). */
+  readonly ask?: readonly FirstRunDialog[];
+}
+
 /**
  * The `.claude.json` that lets Claude Code start straight at its prompt: onboarding done, the API
  * key (known by its last 20 characters) approved, and the project's trust dialog accepted.
  * Checked against 2.1.330, which shows no other first-run dialog with these set.
  */
-export function claudeConfig(options: { readonly apiKey: string; readonly cwd: string }): Record<string, unknown> {
+export function claudeConfig(options: ClaudeConfigOptions): Record<string, unknown> {
+  const ask = new Set(options.ask ?? []);
   return {
     hasCompletedOnboarding: true,
     lastOnboardingVersion: '99.0.0',
     numStartups: 1,
     bypassPermissionsModeAccepted: true,
-    customApiKeyResponses: { approved: [options.apiKey.slice(-20)], rejected: [] },
+    customApiKeyResponses: { approved: ask.has('api-key') ? [] : [options.apiKey.slice(-20)], rejected: [] },
     projects: {
-      [options.cwd]: { hasTrustDialogAccepted: true, hasCompletedProjectOnboarding: true, allowedTools: [] },
+      [options.cwd]: { hasTrustDialogAccepted: !ask.has('folder-trust'), hasCompletedProjectOnboarding: true, allowedTools: [] },
     },
   };
 }
@@ -34,7 +46,7 @@ export function claudeConfig(options: { readonly apiKey: string; readonly cwd: s
  * Creates a fresh temp `HOME` holding {@link claudeConfig} as `.claude.json`, and
  * `.local/bin/claude` linked to `binary`, so the pane can start it by its usual name.
  */
-export async function createClaudeHome(options: { readonly apiKey: string; readonly cwd: string; readonly binary: string }): Promise<ClaudeHome> {
+export async function createClaudeHome(options: ClaudeConfigOptions & { readonly binary: string }): Promise<ClaudeHome> {
   const path = await mkdtemp(join(tmpdir(), 'tmux-orc-claude-home-'));
   await writeFile(join(path, '.claude.json'), `${JSON.stringify(claudeConfig(options), null, 2)}\n`);
   const binDir = join(path, '.local', 'bin');

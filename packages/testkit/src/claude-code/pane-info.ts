@@ -9,13 +9,16 @@ export interface PaneInfo {
   readonly deadStatus: number | undefined;
   readonly width: number;
   readonly height: number;
+  /** tmux's `pane_start_command`: the command the pane was created with ('' for a default shell). */
+  readonly startCommand: string;
 }
 
 const SEPARATOR = '\t';
 
-/** Reads title, current command, dead flag and size of `paneId` in one `display-message`. */
+/** Reads title, current command, dead flag, size and start command of `paneId` in one `display-message`. */
 export async function readPaneInfo(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: string): Promise<PaneInfo> {
-  const format = ['pane_title', 'pane_current_command', 'pane_dead', 'pane_dead_status', 'pane_width', 'pane_height']
+  // The start command comes last: it may hold the separator itself.
+  const format = ['pane_title', 'pane_current_command', 'pane_dead', 'pane_dead_status', 'pane_width', 'pane_height', 'pane_start_command']
     .map((name) => `#{${name}}`)
     .join(SEPARATOR);
   let out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
@@ -25,7 +28,7 @@ export async function readPaneInfo(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: s
     await sandbox.tmux('run-shell', 'true');
     out = await sandbox.tmux('display-message', '-p', '-t', paneId, format);
   }
-  const [title = '', currentCommand = '', dead = '', deadStatus = '', width = '0', height = '0'] = out.split(SEPARATOR);
+  const [title = '', currentCommand = '', dead = '', deadStatus = '', width = '0', height = '0', ...startCommand] = out.split(SEPARATOR);
   return {
     title,
     currentCommand,
@@ -33,6 +36,7 @@ export async function readPaneInfo(sandbox: Pick<TmuxSandbox, 'tmux'>, paneId: s
     deadStatus: deadStatus === '' ? undefined : Number(deadStatus),
     width: Number(width),
     height: Number(height),
+    startCommand: startCommand.join(SEPARATOR).trimEnd(),
   };
 }
 

@@ -1,6 +1,9 @@
 import { execa } from 'execa';
 import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox } from '../tmux-sandbox.js';
+import { backgroundCases, dialogCases } from './dialog-screen-cases.js';
+import { exitCases } from './exit-screen-cases.js';
+import { ALARMING_REPLY, APPROVAL, BUSY, HELLO_REPLY, READY, idleWith, ready, replied, submitted } from './screen-case-steps.js';
 import type { ClaudeCodePane, ClaudePermissionMode, StartClaudeCodeOptions } from './start-claude-code.js';
 
 /** The agent states of tmux-orc that a recorded screen stands for. */
@@ -29,43 +32,12 @@ export interface ScreenCase {
   /** How the screen is produced, for the fixtures README. */
   readonly description: string;
   /** Extra options of `startClaudeCode` (retries, what happens on exit). */
-  readonly start?: Partial<Pick<StartClaudeCodeOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'permissionMode'>>;
+  readonly start?: Partial<Pick<StartClaudeCodeOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'permissionMode' | 'firstRunDialogs'>>;
   /** Drives the pane into the state and resolves the screen to record. */
   readonly drive: (context: ScreenCaseContext) => Promise<string>;
 }
 
-/**
- * The prompt box is ready and nothing runs: the footer offers shortcuts (manual mode) or names
- * the other permission mode with `(shift+tab to cycle)`.
- */
-export const READY = /\? for shortcuts|\(shift\+tab to cycle\)/;
-/** A request is in flight: the footer offers to interrupt it. */
-export const BUSY = /esc to interrupt/;
-/** A permission panel asks before a tool runs. */
-export const APPROVAL = /Do you want to[^\n]*\?[\s\S]*❯ 1\. Yes/;
-
-/** Text the agent prints that contains crash and error words while nothing is wrong. */
-export const ALARMING_REPLY = '3 tests failed, 12 passed. I killed the process on port 3000; the shell printed Terminated. Error: expected 200, got 500.';
-
-function idleWith(text: string): (screen: string) => boolean {
-  return (screen) => screen.includes(text) && READY.test(screen) && !BUSY.test(screen);
-}
-
-async function ready(pane: ClaudeCodePane): Promise<string> {
-  return pane.waitForScreen(READY, { timeoutMs: 30_000 });
-}
-
-async function replied(pane: ClaudeCodePane, prompt: string, reply: string): Promise<string> {
-  await ready(pane);
-  await pane.submit(prompt);
-  return pane.waitForScreen(idleWith(reply), { timeoutMs: 20_000 });
-}
-
-async function submitted(pane: ClaudeCodePane, prompt: string, until: RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
-  await ready(pane);
-  await pane.submit(prompt);
-  return pane.waitForScreen(until, { timeoutMs });
-}
+export { ALARMING_REPLY, APPROVAL, BUSY, READY } from './screen-case-steps.js';
 
 async function shellPrompt(pane: ClaudeCodePane): Promise<string> {
   return pane.waitForScreen(/^\$ /m, { timeoutMs: 15_000 });
@@ -79,8 +51,6 @@ async function claudePid(context: ScreenCaseContext): Promise<number> {
   if (!Number.isInteger(pid) || pid <= 0) throw new TestkitError('SPAWN_FAILED', `Expected a child process of pane shell ${shellPid}, got \`${stdout}\``);
   return pid;
 }
-
-const HELLO_REPLY = 'Hello from the fake API. Done.';
 
 type OtherMode = Exclude<ClaudePermissionMode, 'default'>;
 
@@ -204,9 +174,9 @@ export const screenCases: readonly ScreenCase[] = [
     },
   },
   {
-    state: 'queued_message',
+    state: 'active',
     name: 'submitted-while-active',
-    description: 'prompt `SLOW:40 write the report` streaming, and `then run the tests` submitted with Enter while it streams (Claude Code queues it).',
+    description: 'prompt `SLOW:40 write the report` streaming, and `then run the tests` submitted with Enter while it streams: Claude Code queues it (`⎿  Queued`) and sends it itself when the turn ends; nothing waits for Enter.',
     drive: async ({ pane }) => {
       await submitted(pane, 'SLOW:40 write the report', (s) => BUSY.test(s) && /step 2 of/.test(s));
       await pane.type('then run the tests');
@@ -256,10 +226,23 @@ export const screenCases: readonly ScreenCase[] = [
     drive: async ({ pane }) => submitted(pane, 'ERR401 please', (s) => /API Error|api key|API key|login/i.test(s) && READY.test(s) && !BUSY.test(s), 30_000),
   },
   {
-    state: 'rate_limited',
-    name: 'http429-retrying',
-    description: 'prompt `ERR429`: HTTP 429 with `retry-after: 30` and anthropic-ratelimit-* headers; Claude Code waits and retries.',
+    state: 'error',
+    name: 'http429-first-retry',
+    description:
+      'prompt `ERR429`: HTTP 429 with `retry-after: 30` and anthropic-ratelimit-* headers; Claude Code waits and retries. The first two retries do not name the status (`API error · retrying in 30s · attempt 1/10`), exactly as a 500 with a `retry-after` (`error-http500-retry-after`): a retry loop, not yet a known limit.',
     drive: async ({ pane }) => submitted(pane, 'ERR429 please', /retrying in \d+s/, 30_000),
+  },
+  {
+    state: 'error',
+    name: 'http500-retry-after',
+    description: 'prompt `ERR500_RETRY_AFTER`: HTTP 500 with `retry-after: 30`; captured at the first retry (`API error · retrying in 30s · attempt 1/10`).',
+    drive: async ({ pane }) => submitted(pane, 'ERR500_RETRY_AFTER please', /retrying in \d+s · attempt 1\//, 30_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-named-retry',
+    description: 'prompt `ERR429_SHORT`: HTTP 429 with `retry-after: 12`; from attempt 3 Claude Code names it (`429 This request would exceed the rate lim… · retrying in 11s · attempt 3/10`).',
+    drive: async ({ pane }) => submitted(pane, 'ERR429_SHORT please', /429 .* · retrying in \d+s · attempt 3\//, 60_000),
   },
   {
     state: 'rate_limited',
@@ -372,6 +355,9 @@ export const screenCases: readonly ScreenCase[] = [
     description: 'prompt `SLOW:10 write it all`: a reply long enough to scroll the banner away, finished.',
     drive: async ({ pane }) => replied(pane, 'SLOW:10 write it all', 'step 40 of 40.'),
   },
+  ...dialogCases,
+  ...exitCases,
+  ...backgroundCases,
   ...permissionModeCases('bypassPermissions'),
   ...permissionModeCases('acceptEdits'),
   ...permissionModeCases('plan'),

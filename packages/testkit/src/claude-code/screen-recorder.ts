@@ -72,6 +72,7 @@ async function recordInPane(sandbox: TmuxSandbox, binary: ClaudeCodeBinary, scre
     paneCurrentCommand: info.currentCommand,
     paneDead: info.dead,
     paneDeadStatus: info.deadStatus ?? null,
+    paneStartCommand: info.startCommand,
     apiScenarios: [...new Set(api.requests.map((r) => r.scenario).filter((s) => s !== undefined))],
     apiPaths: [...new Set(api.requests.map((r) => `${r.method} ${r.url}`))],
   };

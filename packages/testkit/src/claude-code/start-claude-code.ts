@@ -6,7 +6,7 @@ import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
-import { createClaudeHome } from './claude-home.js';
+import { type FirstRunDialog, createClaudeHome } from './claude-home.js';
 import { captureJoined, type PaneInfo, readPaneInfo } from './pane-info.js';
 import { paneProcessIds, waitForExit } from './pane-processes.js';
 import { shellQuote } from '../shell-quote.js';
@@ -30,6 +30,8 @@ export interface StartClaudeCodeOptions {
   readonly apiUrl: string;
   /** Default `default`, which asks before tools run. */
   readonly permissionMode?: ClaudePermissionMode;
+  /** First-run dialogs to leave unanswered (`api-key`, `folder-trust`): Claude Code starts at them. */
+  readonly firstRunDialogs?: readonly FirstRunDialog[];
   /** Working directory; default a fresh temp directory (removed by `dispose`). */
   readonly cwd?: string;
   /** API key Claude Code sends (default `sk-ant-test-…`, never a real key). */
@@ -135,7 +137,7 @@ export async function startClaudeCode(sandbox: TmuxSandbox, options: StartClaude
   const clock = options.clock ?? systemMonotonicClock;
   const madeCwd = options.cwd === undefined ? await mkdtemp(join(tmpdir(), 'tmux-orc-claude-cwd-')) : undefined;
   const cwd = await realpath(options.cwd ?? madeCwd ?? tmpdir());
-  const home = await createClaudeHome({ apiKey, cwd, binary: options.binary.path });
+  const home = await createClaudeHome({ apiKey, cwd, binary: options.binary.path, ask: options.firstRunDialogs ?? [] });
   await dropInheritedVariables(sandbox);
   const env: Record<string, string> = {
     HOME: home.path,

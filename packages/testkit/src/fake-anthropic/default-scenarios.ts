@@ -1,4 +1,5 @@
 import type { FakeReply, FakeRequestContext, FakeScenario } from './fake-reply.js';
+import { toolScenarios } from './tool-scenarios.js';
 
 /** Seconds given after a keyword as `KEY:12`, or `fallback`. */
 function secondsAfter(keyword: string, prompt: string, fallback: number): number {
@@ -46,10 +47,13 @@ function sideReply(request: FakeRequestContext): FakeReply {
  * | `TOOL_BASH` | a `Bash` tool call that needs approval |
  * | `TOOL_WRITE` | a `Write` tool call that needs approval |
  * | `ERR500` / `ERR529` | HTTP 500 / 529 on every try: Claude Code's retry loop |
+ * | `ERR500_RETRY_AFTER` | HTTP 500 with `retry-after: 30` on every try: drawn like a 429's wait |
  * | `ERR429` | HTTP 429 with `retry-after` and `anthropic-ratelimit-*` headers |
+ * | `ERR429_SHORT` | the same 429 with `retry-after: 12`: Claude Code names the 429 from attempt 3 on |
  * | `ERR429_UNIFIED` | HTTP 429 with subscription-style `anthropic-ratelimit-unified-*` headers |
  * | `ERR401` | HTTP 401 `authentication_error` |
  * | `ERR_STREAM` | a 200 stream that sends some text, then an `overloaded_error` event mid-answer |
+ * | `ASK_CHOICE`, `PLAN_EXIT`, `TOOL_QUOTE`, `BG_SHELL`, `BG_AGENT` | dialogs and background work: see {@link toolScenarios} |
  * | `SAY: words` | the reply text starts with `words` (combine with `SLOW`) |
  * | anything else | a short text reply |
  *
@@ -80,6 +84,11 @@ export const defaultScenarios: readonly FakeScenario[] = [
     reply: () => ({ kind: 'http_error', status: 500, errorType: 'api_error', message: 'Internal server error' }),
   },
   {
+    name: 'err500-retry-after',
+    match: 'ERR500_RETRY_AFTER',
+    reply: () => ({ kind: 'http_error', status: 500, errorType: 'api_error', message: 'Internal server error', headers: { 'retry-after': '30' } }),
+  },
+  {
     name: 'err529',
     match: 'ERR529',
     reply: () => ({ kind: 'http_error', status: 529, errorType: 'overloaded_error', message: 'Overloaded' }),
@@ -100,6 +109,17 @@ export const defaultScenarios: readonly FakeScenario[] = [
         'anthropic-ratelimit-unified-5h-status': 'rejected',
         'anthropic-ratelimit-unified-5h-reset': String(Math.floor(r.now / 1000) + 3600),
       },
+    }),
+  },
+  {
+    name: 'err429-short',
+    match: 'ERR429_SHORT',
+    reply: () => ({
+      kind: 'http_error',
+      status: 429,
+      errorType: 'rate_limit_error',
+      message: 'This request would exceed the rate limit for your organization of 50 requests per minute.',
+      headers: { 'retry-after': '12' },
     }),
   },
   {
@@ -126,6 +146,7 @@ export const defaultScenarios: readonly FakeScenario[] = [
     match: 'ERR401',
     reply: () => ({ kind: 'http_error', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' }),
   },
+  ...toolScenarios,
   {
     name: 'tool-bash',
     match: 'TOOL_BASH',

@@ -26,4 +26,9 @@ export interface LiveCase {
   readonly expect: LiveExpectation;
   /** States no observation may show, from the first `fresh` to the end (beyond the global rules). */
   readonly never?: readonly AgentState[];
+  /**
+   * `start` for a case whose CLI opens on a dialog (first-run dialogs): the pane is never
+   * `fresh` first; the rules apply from its first observation of the expected state. Default `fresh`.
+   */
+  readonly from?: 'fresh' | 'start';
 }

@@ -104,7 +104,7 @@ async function verify(suite: LiveSuite, liveCase: LiveCase, log: PaneLog, driven
   expectEvery(held, isState(expected.state), `${expected.state} at every cycle for two debounce windows`, log, reached.at);
 }
 
-/** The states no live Claude Code pane may show once it drew its prompt box, unless the case expects them. */
+/** The states no live Claude Code pane may show once it drew its prompt box (or started, see `from`), unless the case expects them. */
 function forbiddenStates(liveCase: LiveCase): AgentState[] {
   const expected = liveCase.expect.kind === 'idle' ? 'idle' : liveCase.expect.state;
   // Claude Code clears its screen on /exit before the shell prompt comes: a moment of `unknown`.
@@ -129,7 +129,10 @@ export async function runLiveCase(suite: LiveSuite, screenCase: ScreenCase, live
   });
   const log = suite.watch.watch(pane.paneId);
   try {
-    const fresh = await log.waitFor(isState('fresh'), 'fresh once Claude Code drew its prompt box', 30_000);
+    // A case that starts on a dialog is judged from its first verdict of the expected state (before
+    // it the pane is blank or still a shell for a moment).
+    const first = liveCase.from === 'start' && liveCase.expect.kind === 'reaches' ? liveCase.expect.state : 'fresh';
+    const fresh = await log.waitFor(isState(first), `${first} once Claude Code drew its first screen`, 30_000);
     await screenCase.drive({ pane, sandbox: suite.sandbox });
     await verify(suite, liveCase, log, suite.clock.now());
     // Chosen from the pane's command, its title or (exited to a shell) the screen, never the shell detector.
