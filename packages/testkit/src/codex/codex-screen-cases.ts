@@ -1,0 +1,175 @@
+import { CODEX_ALARMING_REPLY, CODEX_BUSY, type CodexScreenCase, codexPid, idleWith, ready, submitted, untilDead } from './codex-screen-case.js';
+
+/** Every Codex screen the suite records and checks live (`<state>-<name>`). */
+export const codexScreenCases: readonly CodexScreenCase[] = [
+  { state: 'fresh', name: 'started', description: 'started, no prompt given yet.', drive: async ({ pane }) => ready(pane) },
+  {
+    state: 'active',
+    name: 'streaming',
+    description: 'prompt `SLOW:30`: text streamed for 30 s (Codex 0.171 shows no status line while text streams).',
+    drive: async ({ pane }) => submitted(pane, 'SLOW:30 go', /Working\s+through\s+step\s+3\s+of/u),
+  },
+  {
+    state: 'active',
+    name: 'waiting-for-first-token',
+    description: 'prompt `HANG`: the request is open, no token yet: `• Working (3s • esc to interrupt)`, the bullet blinking `•`/`◦`.',
+    drive: async ({ pane }) => submitted(pane, 'HANG now', /Working \(\d+s • esc to interrupt\)/u),
+  },
+  {
+    state: 'active',
+    name: 'thinking',
+    description: 'prompt `THINK:30`: a reasoning summary streamed for 30 s.',
+    drive: async ({ pane }) => submitted(pane, 'THINK:30 plan it', /Considering option 3\b|esc to interrupt\)/u),
+  },
+  { state: 'idle', name: 'replied', description: 'a short answered turn.', drive: async ({ pane }) => submitted(pane, 'SAY: All done here.', idleWith('All done here.')) },
+  {
+    state: 'idle',
+    name: 'alarming-text',
+    description: 'an answered turn whose text says failed/killed/Terminated/Error.',
+    drive: async ({ pane }) => submitted(pane, `SAY: ${CODEX_ALARMING_REPLY}`, idleWith('Terminated')),
+  },
+  {
+    state: 'idle',
+    name: 'interrupted',
+    description: 'prompt `HANG`, then Esc: `■ Conversation interrupted - use /feedback …` above the composer.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'HANG now', CODEX_BUSY);
+      await pane.press('Escape');
+      return pane.waitForScreen(idleWith('Conversation interrupted'));
+    },
+  },
+  {
+    state: 'idle',
+    name: 'after-error',
+    description: 'prompt `ERR401` (no retries) gave up with `■ unexpected status 401 …`; then a turn answered below it.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => {
+      await submitted(pane, 'ERR401 now', idleWith('401 Unauthorized'), 40_000);
+      return submitted(pane, 'SAY: Recovered and done.', idleWith('Recovered and done.'));
+    },
+  },
+  {
+    state: 'waiting_input',
+    name: 'exec-approval',
+    description: 'prompt `TOOL_EXEC`: an `exec_command` with `require_escalated`: `Would you like to run the following command?`.',
+    drive: async ({ pane }) => submitted(pane, 'TOOL_EXEC clean up', /Press enter to confirm or esc to cancel/u),
+  },
+  {
+    state: 'waiting_input',
+    name: 'plan-question',
+    description: '`/plan`, then prompt `ASK_PLAN`: a `request_user_input` question, `› 1. Vitest (Recommended)`, `enter to submit answer | esc to interrupt`.',
+    drive: async ({ pane }) => {
+      await ready(pane);
+      await pane.submit('/plan');
+      await pane.waitForScreen(/Plan mode/u);
+      return submitted(pane, 'ASK_PLAN which runner', /enter to submit answer/u);
+    },
+  },
+  {
+    state: 'waiting_input',
+    name: 'rate-limit-nudge',
+    description: 'prompt `USAGE_LIMIT` with the model nudge left on: `Approaching rate limits` / `› 1. Switch to …` / `enter select · esc back`.',
+    start: { rateLimitNudge: true },
+    drive: async ({ pane }) => submitted(pane, 'USAGE_LIMIT now', /enter select · esc back/u),
+  },
+  {
+    state: 'queued_message',
+    name: 'typed-not-sent',
+    description: 'text typed into the composer, never submitted.',
+    drive: async ({ pane }) => {
+      await ready(pane);
+      await pane.type('fix the failing tests please');
+      return pane.waitForScreen(/› fix the failing tests please/u);
+    },
+  },
+  {
+    state: 'queued_message',
+    name: 'typed-while-active',
+    description: 'prompt `SLOW:30`, then text typed (not submitted) while it streams: `tab to queue message`.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'SLOW:30 go', /Working\s+through\s+step\s+2\s+of/u);
+      await pane.type('then run the tests');
+      return pane.waitForScreen(/› then run the tests/u);
+    },
+  },
+  {
+    state: 'error',
+    name: 'http500-retrying',
+    description: 'prompt `ERR500`: every request answers 500: `• Reconnecting... 1/2 (… esc to interrupt)` and `└ We’re currently experiencing high demand…`.',
+    drive: async ({ pane }) => submitted(pane, 'ERR500 now', /Reconnecting\.\.\. \d\/\d/u),
+  },
+  {
+    state: 'error',
+    name: 'http500-gave-up',
+    description: 'prompt `ERR500` with no retries: `■ We’re currently experiencing high demand, …`.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => submitted(pane, 'ERR500 now', idleWith('■ We’re currently experiencing high demand'), 40_000),
+  },
+  {
+    state: 'error',
+    name: 'http401-gave-up',
+    description: 'prompt `ERR401` with no retries: `■ unexpected status 401 Unauthorized: …`.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => submitted(pane, 'ERR401 now', idleWith('401 Unauthorized'), 40_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-retrying',
+    description: 'prompt `ERR429`: `• Server is busy, reconnecting 1/2 (…)` (after the request retries waited out `retry-after`) and `└ Exceeded retry limit, last status: 429 Too Many Requests`.',
+    drive: async ({ pane }) => submitted(pane, 'ERR429 now', /429 Too Many Requests/u),
+  },
+  {
+    state: 'rate_limited',
+    name: 'http429-gave-up',
+    description: 'prompt `ERR429` with no request retries: the stream retries run out, `■ exceeded retry limit, last status: 429 Too Many Requests …`.',
+    start: { maxRetries: 0 },
+    drive: async ({ pane }) => submitted(pane, 'ERR429 now', idleWith('429 Too Many Requests'), 60_000),
+  },
+  {
+    state: 'rate_limited',
+    name: 'usage-limit',
+    description: 'prompt `USAGE_LIMIT` (429 `usage_limit_reached`): `■ You’ve hit your usage limit. Try again later.` and a `⚠ 5h limit` line.',
+    drive: async ({ pane }) => submitted(pane, 'USAGE_LIMIT now', idleWith('usage limit')),
+  },
+  {
+    state: 'compacting',
+    name: 'compact',
+    description: 'a turn, then `/compact` with the summary streamed over 6 s: `◦ Compacting context (0s • esc to interrupt)`.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'hello', idleWith('Hello from the fake API'));
+      await pane.submit('/compact');
+      return pane.waitForScreen(/Compacting context \(/u);
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'quit-to-shell',
+    description: 'a turn, then `/quit`: the shell prompt below `To continue this session, run: codex resume …`.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'hello', idleWith('Hello from the fake API'));
+      await pane.submit('/quit');
+      return pane.waitForScreen(/codex resume[\s\S]*^\$ /mu);
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'killed-to-shell',
+    description: 'prompt `SLOW:30`, then Codex killed with SIGKILL: its last screen stays, `Killed` and the `$` prompt land mid-screen.',
+    drive: async (context) => {
+      await submitted(context.pane, 'SLOW:30 go', /Working\s+through\s+step\s+2\s+of/u);
+      process.kill(await codexPid(context), 'SIGKILL');
+      return context.pane.waitForScreen(/^\s*\$\s*$/mu);
+    },
+  },
+  {
+    state: 'crashed',
+    name: 'pane-dead',
+    description: 'Codex run as the pane command (remain-on-exit), `/quit`: the pane is dead with exit status 0.',
+    start: { onExit: 'exit', remainOnExit: true },
+    drive: async ({ pane }) => {
+      await ready(pane);
+      await pane.submit('/quit');
+      return untilDead(pane);
+    },
+  },
+];
