@@ -60,9 +60,9 @@ function detectLeftoverPrompt(pane: DetectorPane, lines: readonly string[]): Cla
   return prompt === undefined ? null : result('crashed', [prompt], { exitStatus: null, currentCommand: pane.currentCommand });
 }
 
-/** The composer: `›` near the bottom that is not an option of a list (a dialog's first option looks the same). */
+/** The composer: `›` near the bottom, not followed by more numbered options (a dialog's selected option looks the same). */
 function findComposer(lines: readonly string[]): number {
-  const index = findLastIndex(lines, (line) => composer.test(line) && !/^\s*›\s*\d+\.\s/u.test(line));
+  const index = findLastIndex(lines, composer);
   if (index < lines.length - composerDepth) return -1;
   return numberedOption.test(lines[index + 1] ?? '') ? -1 : index;
 }
