@@ -136,8 +136,8 @@ export const codexDetector: AgentDetector = {
   matches(pane, screen) {
     if (pane.currentCommand === 'codex') return 0.9;
     if (/\bcodex\b/iu.test(pane.title)) return 0.8;
-    // Codex puts nothing in the pane title; after /quit only its resume hint is left.
-    if (screen !== undefined && /OpenAI Codex|[•◦] Working \(|tell Codex what to do|To continue this session, run:|\bcodex resume\b/u.test(screen)) return 0.6;
+    // Codex puts nothing in the pane title; after /quit only its resume hint (or, before any turn, its session id) is left.
+    if (screen !== undefined && /OpenAI Codex|[•◦] Working \(|tell Codex what to do|To continue this session, run:|\bcodex resume\b|^Session ID: [0-9a-f]{8}-[0-9a-f-]{27}$/mu.test(screen)) return 0.6;
     return 0;
   },
   classify: classifyCodex,

@@ -30,16 +30,19 @@ export const CODEX_BUSY = /esc to interrupt\)/u;
 /** Text with crash and error words while nothing is wrong. */
 export const CODEX_ALARMING_REPLY = '3 tests failed, 12 passed. I killed the process on port 3000; the shell printed Terminated. Error: expected 200, got 500.';
 
+/** Waits (up to 30 s) until Codex shows its composer with nothing running. */
 export async function ready(pane: CodexPane): Promise<string> {
   return pane.waitForScreen(CODEX_READY, { timeoutMs: 30_000 });
 }
 
+/** Once Codex is ready, submits `prompt` and waits for `until`. */
 export async function submitted(pane: CodexPane, prompt: string, until: RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
   await ready(pane);
   await pane.submit(prompt);
   return pane.waitForScreen(until, { timeoutMs });
 }
 
+/** A screen test: `text` is shown, the composer is ready, and no request runs. */
 export function idleWith(text: string): (screen: string) => boolean {
   return (screen) => screen.includes(text) && CODEX_READY.test(screen) && !CODEX_BUSY.test(screen);
 }

@@ -153,6 +153,16 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
   },
   {
     state: 'crashed',
+    name: 'quit-before-any-turn',
+    description: '`/quit` with no turn: only `Session ID: <id>` above the shell prompt.',
+    drive: async ({ pane }) => {
+      await ready(pane);
+      await pane.submit('/quit');
+      return pane.waitForScreen(/Session ID:[\s\S]*^\$ /mu);
+    },
+  },
+  {
+    state: 'crashed',
     name: 'killed-to-shell',
     description: 'prompt `SLOW:30`, then Codex killed with SIGKILL: its last screen stays, `Killed` and the `$` prompt land mid-screen.',
     drive: async (context) => {
