@@ -46,6 +46,10 @@ const liveCases: readonly LiveCase[] = [
     key: 'waiting_input-plan-question',
     expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Which test runner should the plan use?', options: expect.arrayContaining(['1. Vitest (Recommended)']) } },
   },
+  {
+    key: 'waiting_input-mcp-permission',
+    expect: { kind: 'reaches', state: 'waiting_input', holds: true, detail: { question: 'Allow the tracker MCP server to run tool "delete_ticket"?', options: expect.arrayContaining(['1. Allow', '4. Cancel']) } },
+  },
   { key: 'waiting_input-rate-limit-nudge', expect: { kind: 'reaches', state: 'waiting_input', holds: true } },
   { key: 'queued_message-typed-not-sent', expect: { kind: 'reaches', state: 'queued_message', holds: true, detail: { queuedText: 'fix the failing tests please' } } },
   { key: 'queued_message-typed-while-active', expect: { kind: 'reaches', state: 'queued_message', holds: true, detail: { queuedText: 'then run the tests' } } },

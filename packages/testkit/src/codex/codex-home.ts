@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FAKE_MCP_SERVER, fakeMcpServerScript } from './fake-mcp-server.js';
 
 /** Options of {@link codexConfig}. */
 export interface CodexConfigOptions {
@@ -14,6 +15,8 @@ export interface CodexConfigOptions {
   readonly maxRetries?: number;
   /** Leave Codex's "switch to a cheaper model" nudge on (it appears on a usage limit). Default false. */
   readonly rateLimitNudge?: boolean;
+  /** Path of the fake MCP server script to register as `[mcp_servers.tracker]`, run by this Node. */
+  readonly mcpServerScript?: string;
 }
 
 function toml(value: string): string {
@@ -56,6 +59,9 @@ export function codexConfig(options: CodexConfigOptions): string {
     `[projects.${toml(options.cwd)}]`,
     'trust_level = "trusted"',
     '',
+    ...(options.mcpServerScript === undefined
+      ? []
+      : [`[mcp_servers.${FAKE_MCP_SERVER}]`, `command = ${toml(process.execPath)}`, `args = [${toml(options.mcpServerScript)}]`, '']),
   ].join('\n');
 }
 
@@ -80,8 +86,13 @@ export function testkitTempRoot(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.tmp');
 }
 
-/** Creates `<root>/codex-XXXX/{home,work,bin}` with {@link codexConfig} in `home/config.toml`. */
-export async function createCodexHome(options: Omit<CodexConfigOptions, 'cwd'> & { readonly binary: string; readonly root?: string }): Promise<CodexHome> {
+/**
+ * Creates `<root>/codex-XXXX/{home,work,bin}` with {@link codexConfig} in `home/config.toml`; with
+ * `mcpServer`, also the fake MCP server script, registered in the config.
+ */
+export async function createCodexHome(
+  options: Omit<CodexConfigOptions, 'cwd' | 'mcpServerScript'> & { readonly binary: string; readonly root?: string; readonly mcpServer?: boolean },
+): Promise<CodexHome> {
   const root = options.root ?? testkitTempRoot();
   await mkdir(root, { recursive: true });
   const base = await realpath(await mkdtemp(join(root, 'codex-')));
@@ -89,7 +100,9 @@ export async function createCodexHome(options: Omit<CodexConfigOptions, 'cwd'> &
   const cwd = join(base, 'work');
   const binDir = join(base, 'bin');
   await Promise.all([mkdir(path), mkdir(cwd), mkdir(binDir)]);
-  await writeFile(join(path, 'config.toml'), codexConfig({ ...options, cwd }));
+  const script = join(base, 'fake-mcp-server.mjs');
+  if (options.mcpServer === true) await writeFile(script, fakeMcpServerScript);
+  await writeFile(join(path, 'config.toml'), codexConfig({ ...options, cwd, ...(options.mcpServer === true ? { mcpServerScript: script } : {}) }));
   await symlink(options.binary, join(binDir, 'codex'));
   const remove = (): Promise<void> => rm(base, { recursive: true, force: true, maxRetries: 5 });
   return { path, cwd, binDir, remove, [Symbol.asyncDispose]: remove };

@@ -18,7 +18,7 @@ export interface CodexScreenCase {
   /** How the screen is produced, for the fixtures README. */
   readonly description: string;
   /** Extra options of `startCodex`. */
-  readonly start?: Partial<Pick<StartCodexOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'rateLimitNudge'>>;
+  readonly start?: Partial<Pick<StartCodexOptions, 'maxRetries' | 'onExit' | 'remainOnExit' | 'rateLimitNudge' | 'mcpServer'>>;
   /** Drives the pane into the state and resolves the screen to record. */
   readonly drive: (context: CodexScreenCaseContext) => Promise<string>;
 }

@@ -67,6 +67,14 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
   },
   {
     state: 'waiting_input',
+    name: 'mcp-permission',
+    description:
+      'prompt `MCP_CALL` with the fake MCP server registered: `Allow the tracker MCP server to run tool "delete_ticket"?`, `› 1. Allow`, `enter to submit | esc to cancel`.',
+    start: { mcpServer: true },
+    drive: async ({ pane }) => submitted(pane, 'MCP_CALL delete it', /enter to submit \| esc to cancel/u),
+  },
+  {
+    state: 'waiting_input',
     name: 'rate-limit-nudge',
     description: 'prompt `USAGE_LIMIT` with the model nudge left on: `Approaching rate limits` / `› 1. Switch to …` / `enter select · esc back`.',
     start: { rateLimitNudge: true },

@@ -24,6 +24,8 @@ export interface StartCodexOptions {
   readonly maxRetries?: number;
   /** Keep Codex's rate-limit model nudge dialog (default off). */
   readonly rateLimitNudge?: boolean;
+  /** Register the fake MCP server (`tracker`, tool `delete_ticket`) that the `MCP_CALL` scenario calls. */
+  readonly mcpServer?: boolean;
   /** `shell` (default): the pane returns to an interactive `sh` when Codex exits; `exit`: the pane's command ends. */
   readonly onExit?: 'shell' | 'exit';
   /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
@@ -65,9 +67,10 @@ const INHERITED_VARIABLES_TO_DROP = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'CODEX
  * PATH too, or Codex warns at every start that bubblewrap is missing.
  */
 function paneCommand(pathDirs: readonly string[], onExit: 'shell' | 'exit'): string {
-  // As the pane's own command, the binary's path comes first: a dead pane's command is the base
-  // name of the start command's first word (`codex`), not `PATH=…` (so here bwrap is not on PATH).
-  if (onExit === 'exit') return `${shellQuote(`${pathDirs[0] ?? ''}/codex`)} --no-daemon`;
+  // As the pane's own command: `exec`, or dash (/bin/sh) keeps itself as the parent and the pane's
+  // foreground command reads `sh`; tmux names a dead pane by the start command's first word after
+  // `exec` (`codex`, not `PATH=…`, so here bwrap is not on PATH).
+  if (onExit === 'exit') return `exec ${shellQuote(`${pathDirs[0] ?? ''}/codex`)} --no-daemon`;
   return `PATH=${pathDirs.map(shellQuote).join(':')}:"$PATH"; export PATH; set -m; codex --no-daemon; exec /bin/sh`;
 }
 
@@ -94,6 +97,7 @@ export async function startCodex(sandbox: TmuxSandbox, options: StartCodexOption
     binary: options.binary.path,
     ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
     ...(options.rateLimitNudge === undefined ? {} : { rateLimitNudge: options.rateLimitNudge }),
+    ...(options.mcpServer === undefined ? {} : { mcpServer: options.mcpServer }),
   });
   const global = await sandbox.tmux('show-environment', '-g');
   for (const name of INHERITED_VARIABLES_TO_DROP) {

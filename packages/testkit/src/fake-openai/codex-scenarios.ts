@@ -28,6 +28,7 @@ function slowText(seconds: number, words: string | undefined): FakeOpenAIReply {
  * | `HANG` | `response.created`, then silence: the working indicator runs until interrupted |
  * | `TOOL_EXEC` | an `exec_command` asking for escalated permissions: Codex's approval dialog |
  * | `ASK_PLAN` | a `request_user_input` question with options (Plan mode's question dialog) |
+ * | `MCP_CALL` | a call of the fake MCP server's destructive `delete_ticket` (`mcp__tracker` namespace): Codex's MCP permission dialog |
  * | `ERR500` | HTTP 500 on every try: Codex's reconnect loop |
  * | `ERR401` | HTTP 401 `invalid_api_key` |
  * | `ERR429` | HTTP 429 `rate_limit_exceeded` with `retry-after` |
@@ -109,6 +110,11 @@ export const codexScenarios: readonly FakeOpenAIScenario[] = [
         ],
       },
     }),
+  },
+  {
+    name: 'mcp-call',
+    match: 'MCP_CALL',
+    reply: () => ({ kind: 'function_call', name: 'delete_ticket', namespace: 'mcp__tracker', arguments: { id: 'T-1' } }),
   },
   { name: 'err-stream', match: 'ERR_STREAM', reply: () => ({ kind: 'failed', code: 'server_error', message: 'The model failed mid-answer.' }) },
   { name: 'hang', match: 'HANG', reply: () => ({ kind: 'hang' }) },

@@ -21,6 +21,8 @@ export type FakeOpenAIReply =
   | {
       readonly kind: 'function_call';
       readonly name: string;
+      /** The tool's namespace, for tools offered in a `namespace` group (Codex's MCP tools: `mcp__<server>`). */
+      readonly namespace?: string;
       readonly arguments: Readonly<Record<string, unknown>>;
       readonly text?: string;
     }

@@ -81,7 +81,15 @@ export function responsesEvents(reply: FakeOpenAIReply, ids: ResponseIds): Respo
   } else {
     if (reply.text !== undefined) message(reply.text, 1, 0);
     const args = JSON.stringify(reply.arguments);
-    const call = { type: 'function_call', id: `fc_${ids.callId}`, call_id: ids.callId, name: reply.name, arguments: args, status: 'completed' };
+    const call = {
+      type: 'function_call',
+      id: `fc_${ids.callId}`,
+      call_id: ids.callId,
+      name: reply.name,
+      ...(reply.namespace === undefined ? {} : { namespace: reply.namespace }),
+      arguments: args,
+      status: 'completed',
+    };
     events.push({ type: 'response.output_item.added', delayMs: 0, data: { output_index: outputIndex, item: { ...call, arguments: '', status: 'in_progress' } } });
     events.push({ type: 'response.function_call_arguments.delta', delayMs: 0, data: { output_index: outputIndex, item_id: call.id, delta: args } });
     events.push({ type: 'response.output_item.done', delayMs: 0, data: { output_index: outputIndex, item: call } });
