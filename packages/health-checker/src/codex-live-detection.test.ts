@@ -33,6 +33,8 @@ const liveCases: readonly LiveCase[] = [
   { key: 'active-streaming', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle'] },
   { key: 'active-waiting-for-first-token', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle'] },
   { key: 'active-thinking', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle'] },
+  // A follow-up queued with Tab was submitted: the agent works, nothing waits to be sent.
+  { key: 'active-follow-up-queued', expect: { kind: 'reaches', state: 'active', holds: true }, never: ['idle'] },
   { key: 'idle-replied', expect: { kind: 'idle' } },
   { key: 'idle-alarming-text', expect: { kind: 'idle' }, never: ['error'] },
   // Esc draws `■ Conversation interrupted` like an error cell: it is not one.
@@ -61,7 +63,6 @@ const liveCases: readonly LiveCase[] = [
   { key: 'rate_limited-usage-limit', expect: { kind: 'reaches', state: 'rate_limited', holds: true, detail: { message: expect.stringMatching(/usage limit/u) } } },
   { key: 'compacting-compact', expect: { kind: 'reaches', state: 'compacting' } },
   { key: 'crashed-quit-to-shell', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh', exitStatus: null } } },
-  { key: 'crashed-quit-before-any-turn', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh', exitStatus: null } } },
   { key: 'crashed-killed-to-shell', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { currentCommand: 'sh' } } },
   { key: 'crashed-pane-dead', expect: { kind: 'reaches', state: 'crashed', holds: true, detail: { exitStatus: 0 } } },
 ];

@@ -42,12 +42,13 @@ function recordedScreens(): RecordedScreen[] {
 
 /**
  * What `classifyScreen` must say for a recorded state. `idle` is the tracker's call (the detector
- * says `no_activity`); so is streaming text: Codex 0.171 hides its status indicator while text
- * streams, the screen alone is a finished turn, and the tracker calls it active because it changes.
+ * says `no_activity`); so is streaming text (also with a follow-up queued under it): Codex 0.171
+ * hides its status indicator while text streams, the screen alone is a finished turn, and the
+ * tracker calls it active because it changes.
  */
 function expectedFor(recorded: RecordedScreen): ObservedState {
   if (recorded.meta.state === 'idle') return 'no_activity';
-  if (recorded.meta.state === 'active' && recorded.meta.case === 'streaming') return 'no_activity';
+  if (recorded.meta.state === 'active' && ['streaming', 'follow-up-queued'].includes(recorded.meta.case)) return 'no_activity';
   return recorded.meta.state as ObservedState;
 }
 
@@ -78,5 +79,15 @@ describe('codex detector on real Codex CLI screens', () => {
 
   it.each(cases)('%s is recognised as Codex without the @tmux-orc-agent option', (_file, recorded) => {
     expect(classifyScreen(paneOf(recorded, null), recorded.screen).detector).toBe('codex');
+  });
+});
+
+describe('codex detector after a /quit before any turn', () => {
+  // Seen live with 0.171.0: sometimes `Session ID: <id>` above the prompt, sometimes nothing but
+  // the prompt (a cleared shell: only the tracker's history can tell an agent ran there).
+  it('chooses the codex detector from the session id line and calls the shell crashed', () => {
+    const screen = 'Session ID: 01a22ae4-6596-7c91-bf60-c4f1d740efbe\n$ \n';
+    const pane: DetectorPane = { dead: false, deadStatus: null, currentCommand: 'sh', title: '', agentOption: null };
+    expect(classifyScreen(pane, screen)).toMatchObject({ state: 'crashed', detector: 'codex' });
   });
 });

@@ -19,6 +19,9 @@ const numberedOption = /^\s+\d+\.\s/u;
 const interrupt = /\besc (?:twice )?to interrupt\b/iu;
 const reconnecting = /\b(?:reconnecting|retrying)\.{0,3}\s*(?:in [\d.]+\s*\w+\s*)?\(?(\d+)\s*\/\s*(\d+)/iu;
 const compacting = /^\s*[•◦]\s*Compacting context\b/u;
+// A status header too long for the width (a reasoning summary at 80 columns) is cut with `…`,
+// and its `(3s • esc to interrupt)` with it.
+const truncatedStatus = /^\s*[•◦]\s.*…$/u;
 // Typographic (U+2019) or ASCII apostrophes: Codex writes `You’ve hit your usage limit`.
 const usageLimit = /You[’']ve hit your usage limit|rate limit|429 Too Many Requests|\b429\b/iu;
 const tryAgain = /try again (?:at|in) ([^.]+)|resets at ([^·]+)/iu;
@@ -87,7 +90,10 @@ function classifyStatus(status: readonly string[]): Classification | null {
   const compactingLine = status.findLast((line) => compacting.test(line));
   if (compactingLine !== undefined) return result('compacting', [compactingLine]);
   const working = status.findLast((line) => interrupt.test(line));
-  return working === undefined ? null : result('active', [working]);
+  if (working !== undefined) return result('active', [working]);
+  // The header is the newest cell: the last line above the composer, or above its `└` detail.
+  const newest = status.filter((line) => line.trim() !== '' && !/^\s*└/u.test(line)).at(-1);
+  return newest !== undefined && truncatedStatus.test(newest) ? result('active', [newest]) : null;
 }
 
 function classifyOutcome(turn: readonly string[], all: readonly string[]): Classification | null {

@@ -18,8 +18,25 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
   {
     state: 'active',
     name: 'thinking',
-    description: 'prompt `THINK:30`: a reasoning summary streamed for 30 s.',
-    drive: async ({ pane }) => submitted(pane, 'THINK:30 plan it', /Considering option 3\b|esc to interrupt\)/u),
+    description:
+      'prompt `THINK:30`: a reasoning summary streamed for 30 s, shown as the status header (`◦ Considering option 1. … (3s • esc to interrupt)`), captured once it is too long for the width: cut with `…`, the interrupt hint with it.',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'THINK:30 plan it', /[•◦] Considering option 1\./u);
+      // A few seconds of summary: too long for the width, cut with `…`.
+      return pane.waitForScreen(/^[•◦] Considering option .*…$/mu);
+    },
+  },
+  {
+    state: 'active',
+    name: 'follow-up-queued',
+    description: 'prompt `SLOW:30`, then a follow-up typed and queued with Tab while it streams: `• Queued follow-up inputs` / `↳ then run the tests` (submitted, not typed text).',
+    drive: async ({ pane }) => {
+      await submitted(pane, 'SLOW:30 go', /Working\s+through\s+step\s+2\s+of/u);
+      await pane.type('then run the tests');
+      await pane.waitForScreen(/› then run the tests/u);
+      await pane.press('Tab');
+      return pane.waitForScreen(/Queued follow-up inputs/u);
+    },
   },
   { state: 'idle', name: 'replied', description: 'a short answered turn.', drive: async ({ pane }) => submitted(pane, 'SAY: All done here.', idleWith('All done here.')) },
   {
@@ -157,16 +174,6 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
       await submitted(pane, 'hello', idleWith('Hello from the fake API'));
       await pane.submit('/quit');
       return pane.waitForScreen(/codex resume[\s\S]*^\$ /mu);
-    },
-  },
-  {
-    state: 'crashed',
-    name: 'quit-before-any-turn',
-    description: '`/quit` with no turn: only `Session ID: <id>` above the shell prompt.',
-    drive: async ({ pane }) => {
-      await ready(pane);
-      await pane.submit('/quit');
-      return pane.waitForScreen(/Session ID:[\s\S]*^\$ /mu);
     },
   },
   {

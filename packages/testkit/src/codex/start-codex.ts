@@ -159,7 +159,18 @@ export async function startCodex(sandbox: TmuxSandbox, options: StartCodexOption
       await type(text);
       const tail = text.replace(/\s+/gu, ' ').slice(-20);
       await waitForScreen((screen) => screen.replace(/\s+/gu, ' ').includes(tail), { timeoutMs: 5000 });
-      await press('Enter');
+      // Right after start Codex can drop an Enter; the draft then stays in the composer (its
+      // lowest `›` line), so Enter is pressed again until it leaves.
+      const draft = `› ${text.replace(/\s+/gu, ' ').slice(0, 40)}`;
+      const stillDrafted = (screen: string): boolean => screen.split('\n').findLast((line) => line.trimStart().startsWith('›'))?.trim().startsWith(draft) === true;
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await press('Enter');
+        const left = await waitForScreen((screen) => !stillDrafted(screen), { timeoutMs: 1500, intervalMs: 100 }).then(
+          () => true,
+          () => false,
+        );
+        if (left) return;
+      }
     },
     dispose,
     [Symbol.asyncDispose]: dispose,
