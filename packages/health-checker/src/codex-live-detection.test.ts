@@ -58,6 +58,7 @@ const liveCases: readonly LiveCase[] = [
   { key: 'error-http500-retrying', expect: { kind: 'reaches', state: 'error', detail: { attempt: expect.any(Number), maxAttempts: 2 } } },
   { key: 'error-http500-gave-up', expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: expect.stringMatching(/high demand/u) } } },
   { key: 'error-http401-gave-up', expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: expect.stringMatching(/401 Unauthorized/u) } } },
+  { key: 'error-stream-failed', expect: { kind: 'reaches', state: 'error', holds: true, detail: { message: expect.stringMatching(/stream disconnected/u) } } },
   { key: 'rate_limited-http429-retrying', expect: { kind: 'reaches', state: 'rate_limited', detail: { message: expect.stringMatching(/429/u) } } },
   { key: 'rate_limited-http429-gave-up', expect: { kind: 'reaches', state: 'rate_limited', holds: true } },
   { key: 'rate_limited-usage-limit', expect: { kind: 'reaches', state: 'rate_limited', holds: true, detail: { message: expect.stringMatching(/usage limit/u) } } },

@@ -138,6 +138,12 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
     drive: async ({ pane }) => submitted(pane, 'ERR401 now', idleWith('401 Unauthorized'), 40_000),
   },
   {
+    state: 'error',
+    name: 'stream-failed',
+    description: 'prompt `ERR_STREAM`: a 200 stream ending in `response.failed`: `■ stream disconnected before completion: …`.',
+    drive: async ({ pane }) => submitted(pane, 'ERR_STREAM now', idleWith('stream disconnected')),
+  },
+  {
     state: 'rate_limited',
     name: 'http429-retrying',
     description: 'prompt `ERR429`: `• Server is busy, reconnecting 1/2 (…)` (after the request retries waited out `retry-after`) and `└ Exceeded retry limit, last status: 429 Too Many Requests`.',
