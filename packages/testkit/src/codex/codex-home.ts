@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE_MCP_SERVER, fakeMcpServerScript } from './fake-mcp-server.js';
+import { FAKE_MCP_SERVER, fakeMcpServerScript, mcpReadyFile } from './fake-mcp-server.js';
 
 /** Options of {@link codexConfig}. */
 export interface CodexConfigOptions {
@@ -17,6 +17,8 @@ export interface CodexConfigOptions {
   readonly rateLimitNudge?: boolean;
   /** Path of the fake MCP server script to register as `[mcp_servers.tracker]`, run by this Node. */
   readonly mcpServerScript?: string;
+  /** The file that script creates once its tools were listed. */
+  readonly mcpReadyFile?: string;
 }
 
 function toml(value: string): string {
@@ -61,7 +63,7 @@ export function codexConfig(options: CodexConfigOptions): string {
     '',
     ...(options.mcpServerScript === undefined
       ? []
-      : [`[mcp_servers.${FAKE_MCP_SERVER}]`, `command = ${toml(process.execPath)}`, `args = [${toml(options.mcpServerScript)}]`, '']),
+      : [`[mcp_servers.${FAKE_MCP_SERVER}]`, `command = ${toml(process.execPath)}`, `args = [${[options.mcpServerScript, ...(options.mcpReadyFile === undefined ? [] : [options.mcpReadyFile])].map(toml).join(', ')}]`, '']),
   ].join('\n');
 }
 
@@ -91,7 +93,7 @@ export function testkitTempRoot(): string {
  * `mcpServer`, also the fake MCP server script, registered in the config.
  */
 export async function createCodexHome(
-  options: Omit<CodexConfigOptions, 'cwd' | 'mcpServerScript'> & { readonly binary: string; readonly root?: string; readonly mcpServer?: boolean },
+  options: Omit<CodexConfigOptions, 'cwd' | 'mcpServerScript' | 'mcpReadyFile'> & { readonly binary: string; readonly root?: string; readonly mcpServer?: boolean },
 ): Promise<CodexHome> {
   const root = options.root ?? testkitTempRoot();
   await mkdir(root, { recursive: true });
@@ -102,7 +104,7 @@ export async function createCodexHome(
   await Promise.all([mkdir(path), mkdir(cwd), mkdir(binDir)]);
   const script = join(base, 'fake-mcp-server.mjs');
   if (options.mcpServer === true) await writeFile(script, fakeMcpServerScript);
-  await writeFile(join(path, 'config.toml'), codexConfig({ ...options, cwd, ...(options.mcpServer === true ? { mcpServerScript: script } : {}) }));
+  await writeFile(join(path, 'config.toml'), codexConfig({ ...options, cwd, ...(options.mcpServer === true ? { mcpServerScript: script, mcpReadyFile: mcpReadyFile(path) } : {}) }));
   await symlink(options.binary, join(binDir, 'codex'));
   const remove = (): Promise<void> => rm(base, { recursive: true, force: true, maxRetries: 5 });
   return { path, cwd, binDir, remove, [Symbol.asyncDispose]: remove };

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { TestkitError } from '../testkit-error.js';
+import { mcpReadyFile } from './fake-mcp-server.js';
 import { CODEX_ALARMING_REPLY, CODEX_BUSY, type CodexScreenCase, codexPid, idleWith, ready, submitted, untilDead } from './codex-screen-case.js';
 
 /** Every Codex screen the suite records and checks live (`<state>-<name>`). */
@@ -88,7 +91,15 @@ export const codexScreenCases: readonly CodexScreenCase[] = [
     description:
       'prompt `MCP_CALL` with the fake MCP server registered: `Allow the tracker MCP server to run tool "delete_ticket"?`, `› 1. Allow`, `enter to submit | esc to cancel`.',
     start: { mcpServer: true },
-    drive: async ({ pane }) => submitted(pane, 'MCP_CALL delete it', /enter to submit \| esc to cancel/u),
+    drive: async ({ pane }) => {
+      await ready(pane);
+      // Codex starts MCP servers in the background; a call before it listed their tools is refused.
+      for (let attempt = 0; !existsSync(mcpReadyFile(pane.home)); attempt += 1) {
+        if (attempt >= 150) throw new TestkitError('SCREEN_TIMEOUT', `Expected Codex to list the fake MCP server's tools within 15 s, got no ${mcpReadyFile(pane.home)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return submitted(pane, 'MCP_CALL delete it', /enter to submit \| esc to cancel/u);
+    },
   },
   {
     state: 'waiting_input',
