@@ -21,3 +21,11 @@ export { type ClaudeConfigOptions, type ClaudeHome, type FirstRunDialog, claudeC
 export { type PaneInfo, captureJoined, readPaneInfo } from './claude-code/pane-info.js';
 export { type RecordedState, type ScreenCase, type ScreenCaseContext, screenCases } from './claude-code/screen-cases.js';
 export { type RecordedScreen, type RecordScreensOptions, type ScreenSize, recordScreens, screenFileBase } from './claude-code/screen-recorder.js';
+export { type FakeOpenAI, type FakeOpenAIOptions, type FakeOpenAIRequest, startFakeOpenAI } from './fake-openai/start-fake-openai.js';
+export { type FakeOpenAIReply, type FakeOpenAIRequestContext, type FakeOpenAIScenario } from './fake-openai/openai-reply.js';
+export { codexScenarios } from './fake-openai/codex-scenarios.js';
+export { type CodexBinary, type CodexBinaryLookup, findCodexBinary } from './codex/codex-binary.js';
+export { type CodexConfigOptions, type CodexHome, codexConfig, createCodexHome } from './codex/codex-home.js';
+export { type CodexPane, type StartCodexOptions, startCodex } from './codex/start-codex.js';
+export { type CodexScreenCase, type CodexScreenCaseContext, CODEX_ALARMING_REPLY, CODEX_BUSY, CODEX_READY } from './codex/codex-screen-case.js';
+export { codexScreenCases } from './codex/codex-screen-cases.js';

@@ -5,7 +5,7 @@ import type { HealthDetail, HealthResult } from '../../health-result.js';
 
 /** What a checker said about a pane at one cycle of the watch. */
 export interface Observation {
-  /** MonotonicClock time of the cycle (ms). */
+  /** MonotonicClock time the cycle started (ms); the screen it judged was captured after it. */
   readonly at: number;
   readonly state: AgentState;
   readonly detector: string;
@@ -119,9 +119,11 @@ export function startPaneWatch(options: PaneWatchOptions): PaneWatch {
 
   async function cycle(): Promise<void> {
     if (logs.size === 0) return;
+    // Stamped when the cycle starts: its captures come after, so `since(t)` holds only verdicts on
+    // screens taken after t (a cycle that ends after t may have captured before it).
+    const at = clock.now();
     const panes = (await listPanes(runner)).filter((pane) => logs.has(pane.id));
     const results = await checker.checkMany(panes);
-    const at = clock.now();
     for (const pane of panes) {
       const result = results.get(pane.id);
       const log = logs.get(pane.id);

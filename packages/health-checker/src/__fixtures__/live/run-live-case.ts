@@ -26,6 +26,9 @@ export interface LiveSuite {
   readonly onPassed?: (key: string, observations: string) => void;
 }
 
+/** What {@link verify} needs of a suite (shared with the other CLIs' live cases). */
+export type LiveTiming = Pick<LiveSuite, 'clock' | 'debounceMs' | 'intervalMs' | 'staleMs'>;
+
 /** How long a state may take to show in the checker once the driver saw it on screen. */
 const reachTimeoutMs = 6_000;
 
@@ -41,12 +44,12 @@ class LiveDetectionError extends Error {
   }
 }
 
-function isState(state: AgentState): (observation: Observation) => boolean {
+export function isState(state: AgentState): (observation: Observation) => boolean {
   return (observation) => observation.state === state;
 }
 
 /** Throws for the first observation `allowed` rejects. */
-function expectEvery(observations: readonly Observation[], allowed: (observation: Observation) => boolean, expected: string, log: PaneLog, from: number): void {
+export function expectEvery(observations: readonly Observation[], allowed: (observation: Observation) => boolean, expected: string, log: PaneLog, from: number): void {
   const wrong = observations.find((observation) => !allowed(observation));
   if (wrong !== undefined) throw new LiveDetectionError(expected, wrong, log, from);
 }
@@ -73,7 +76,7 @@ async function observeFor(log: PaneLog, from: number, forMs: number, count: numb
   return log.since(from);
 }
 
-async function verifyIdle(suite: LiveSuite, log: PaneLog, drivenAt: number): Promise<void> {
+async function verifyIdle(suite: LiveTiming, log: PaneLog, drivenAt: number): Promise<void> {
   const idle = log.since(drivenAt).find(isState('idle')) ?? (await log.waitFor(isState('idle'), 'idle after the reply', suite.debounceMs + reachTimeoutMs));
   // Between the finished reply and idle the agent is active (the debounce runs); nothing else,
   // once the checker had a chance to see the finished screen.
@@ -83,7 +86,7 @@ async function verifyIdle(suite: LiveSuite, log: PaneLog, drivenAt: number): Pro
   expect(idle.detail.unchangedForMs, `the first idle observation:\n${log.describe(drivenAt)}`).toBeGreaterThanOrEqual(suite.debounceMs);
 }
 
-async function verify(suite: LiveSuite, liveCase: LiveCase, log: PaneLog, drivenAt: number): Promise<void> {
+export async function verify(suite: LiveTiming, liveCase: LiveCase, log: PaneLog, drivenAt: number): Promise<void> {
   const { expect: expected } = liveCase;
   if (expected.kind === 'idle') {
     await verifyIdle(suite, log, drivenAt);
@@ -105,7 +108,7 @@ async function verify(suite: LiveSuite, liveCase: LiveCase, log: PaneLog, driven
 }
 
 /** The states no live Claude Code pane may show once it drew its prompt box (or started, see `from`), unless the case expects them. */
-function forbiddenStates(liveCase: LiveCase): AgentState[] {
+export function forbiddenStates(liveCase: LiveCase): AgentState[] {
   const expected = liveCase.expect.kind === 'idle' ? 'idle' : liveCase.expect.state;
   // Claude Code clears its screen on /exit before the shell prompt comes: a moment of `unknown`.
   const always: AgentState[] = expected === 'crashed' ? [] : ['crashed', 'unknown'];
