@@ -64,6 +64,8 @@ function testConfig(socketName: string, hooks: Config['notifications']['hooks'] 
       escalation: { missing_agent: [0], team_idle: [] },
       hooks,
       hook_timeout: 5,
+      // The unified 429 screen shows no reset time: the pause is this long.
+      rate_limit_pause: 33,
     },
     recovery: { ...base.recovery, resubmit_attempts: 2, resubmit_spacing: 10 },
     servers: [{ socket_name: socketName }],
@@ -106,7 +108,7 @@ describe('the monitor on real tmux with simulated agents only (runs where Claude
     const pmFile = join(dir, 'sim-pm.log');
     await sandbox.newSession('sim', { window: 'pm', command: recorder(pmFile) });
     await agentWindow(sandbox, 'sim', 'Claude-idle', fixtureAgent('idle-replied-120x40'));
-    await agentWindow(sandbox, 'sim', 'Claude-rl', fixtureAgent('rate_limited-http429-retrying-120x40'));
+    await agentWindow(sandbox, 'sim', 'Claude-rl', fixtureAgent('rate_limited-http429-unified-120x40'));
     const crashPane = await agentWindow(sandbox, 'sim', 'Claude-crash', fixtureAgent('idle-replied-120x40'), true);
     await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
 
@@ -122,7 +124,7 @@ describe('the monitor on real tmux with simulated agents only (runs where Claude
     };
     await cycleAt(0);
     await cycleAt(6);
-    expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] rl (sim:2) rate_limited (resets in 33s); idle (sim:1) idle 6s; crash (sim:3) idle 6s']);
+    expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] rl (sim:2) rate_limited: "API Error: Request rejected (429) · Rate limited"; idle (sim:1) idle 6s; crash (sim:3) idle 6s']);
 
     await sandbox.sendLine(crashPane, 'exit 4');
     await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
@@ -136,7 +138,7 @@ describe('the monitor on real tmux with simulated agents only (runs where Claude
     expect((await cycleAt(24)).reports).toEqual([]);
     expect((await cycleAt(30)).reports).toEqual([]);
     // The pause ends at 33 s; the rate_limited cooldown (10 s) alone would have allowed a report at 16 s.
-    expect((await cycleAt(40)).reports.map((r) => r.text)).toEqual(['[tmux-orc] rl (sim:2) rate_limited (resets in 33s)']);
+    expect((await cycleAt(40)).reports.map((r) => r.text)).toEqual(['[tmux-orc] rl (sim:2) rate_limited: "API Error: Request rejected (429) · Rate limited"']);
     expect(await lines(pmFile, 3)).toHaveLength(3);
   }, 60_000);
 });
@@ -161,7 +163,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     const dev = await claude('Claude-dev');
     const qa = await claude('Claude-qa');
     const ops = await claude('Claude-ops');
-    await agentWindow(sandbox, 'team', 'Claude-rl', fixtureAgent('rate_limited-http429-retrying-120x40'));
+    await agentWindow(sandbox, 'team', 'Claude-rl', fixtureAgent('rate_limited-http429-unified-120x40'));
     const crashPane = await agentWindow(sandbox, 'team', 'Claude-crash', fixtureAgent('idle-replied-120x40'), true);
     const queuePane = await agentWindow(sandbox, 'team', 'Claude-queue', fixtureAgent('queued_message-typed-not-sent-120x40'));
     await sandbox.newSession('other', { window: 'PM', command: recorder(otherFile) });
@@ -224,7 +226,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
 
     // The recording PM stays idle after a report (it echoes nothing), so each cycle's lines go at once.
     expect(await lines(teamFile, 3)).toEqual([
-      '[tmux-orc] qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); dev (team:1) idle 6s; crash (team:5) idle 6s',
+      '[tmux-orc] qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited: "API Error: Request rejected (429) · Rate limited"; dev (team:1) idle 6s; crash (team:5) idle 6s',
       '[tmux-orc] crash (team:5) crashed (exit 3), restarted (1/3 this hour)',
       '[tmux-orc] queue (team:6) queued_message: "fix the failing tests please" not submitted after 2 Enter',
     ]);
@@ -240,16 +242,16 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     expect(await lines(teamFile)).toHaveLength(3);
     expect(await lines(otherFile)).toHaveLength(1);
 
-    // The rate limit's reset (32 s) has passed: still limited, so reported again. The queue agent is gone.
+    // The rate-limit pause (33 s, the screen shows no reset) has passed: still limited, so reported again. The queue agent is gone.
     await sandbox.tmux('kill-window', '-t', queuePane);
     await cycleAt(40);
-    expect((await lines(teamFile, 4)).slice(3)).toEqual(['[tmux-orc] rl (team:4) rate_limited (resets in 33s); queue (team:6) missing 0s']);
+    expect((await lines(teamFile, 4)).slice(3)).toEqual(['[tmux-orc] rl (team:4) rate_limited: "API Error: Request rejected (429) · Rate limited"; queue (team:6) missing 0s']);
 
     // Cooldowns over: reminders, each PM once, and nothing more a cycle later.
     expect((await cycleAt(70)).reports.map((r) => r.session).sort()).toEqual(['other', 'team']);
     expect((await cycleAt(76)).reports).toEqual([]);
     expect((await lines(teamFile, 5)).slice(4)).toEqual([
-      '[tmux-orc] dev (team:1) idle 46s; qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited (resets in 33s); crash (team:5) idle 46s',
+      '[tmux-orc] dev (team:1) idle 46s; qa (team:2) waiting_input: "Do you want to proceed?"; rl (team:4) rate_limited: "API Error: Request rejected (429) · Rate limited"; crash (team:5) idle 46s',
     ]);
     expect((await lines(otherFile, 2)).slice(1)).toEqual(['[tmux-orc] solo (other:1) idle 46s']);
     for (const line of [...(await lines(teamFile)), ...(await lines(otherFile))]) {

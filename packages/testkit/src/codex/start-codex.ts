@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Clock, systemClock } from '../clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { captureJoined, type PaneInfo, readPaneInfo } from '../claude-code/pane-info.js';
 import { paneProcessIds, waitForExit } from '../claude-code/pane-processes.js';
 import { TestkitError } from '../testkit-error.js';
@@ -31,7 +31,7 @@ export interface StartCodexOptions {
   /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
   readonly remainOnExit?: boolean;
   /** Time source of `waitForScreen` deadlines (default `performance.now()`). */
-  readonly clock?: Clock;
+  readonly clock?: MonotonicClock;
 }
 
 /** A Codex process running in a sandbox pane. */
@@ -65,7 +65,7 @@ export async function startCodex(sandbox: TmuxSandbox, options: StartCodexOption
   if (options.maxRetries !== undefined && (!Number.isInteger(options.maxRetries) || options.maxRetries < 0)) {
     throw new TestkitError('INVALID_OPTION', `Expected \`maxRetries\` to be a non-negative integer, got \`${String(options.maxRetries)}\``);
   }
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemMonotonicClock;
   const home = await createCodexHome({
     apiUrl: options.apiUrl,
     envKey: API_KEY_VARIABLE,
