@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { cutText } from './cut-text.js';
 import { describeValue } from './describe-value.js';
 import { findDuplicateKeys } from './duplicate-keys.js';
@@ -61,7 +61,7 @@ export async function readConfigFile(file: string, label: string = file): Promis
   });
   const errors = [
     ...doc.errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
-    ...findDuplicateKeys(doc).map((key) => ({ message: 'Map keys must be unique', offset: key.range?.[0] ?? 0 })),
+    ...duplicateKeyErrors(doc),
   ];
   if (errors.length > 0) {
     errors.sort((a, b) => a.offset - b.offset);
@@ -98,6 +98,15 @@ export async function readConfigFile(file: string, label: string = file): Promis
     return offset === undefined ? undefined : position(offset);
   };
   return { missing: false, problems: [], layer: { source, data, file, label, locate } };
+}
+
+/** Duplicate keys as syntax errors; a document nested too deep to walk is one error too, never a crash. */
+function duplicateKeyErrors(doc: Document): { message: string; offset: number }[] {
+  try {
+    return findDuplicateKeys(doc).map((key) => ({ message: 'Map keys must be unique', offset: key.range?.[0] ?? 0 }));
+  } catch (error) {
+    return [{ message: error instanceof Error ? error.message : String(error), offset: doc.contents?.range?.[0] ?? 0 }];
+  }
 }
 
 function spread(position: FilePosition): { line: number; column: number } {
