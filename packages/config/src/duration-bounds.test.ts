@@ -42,7 +42,7 @@ async function problemsFor(path: string, value: number): Promise<string[]> {
 
 describe('duration bounds', () => {
   it('covers every numeric key of the defaults that is not a count', () => {
-    const counts = ['max_failures', 'concurrency', 'min_size', 'max_size', 'max_attempts_per_hour', 'resubmit_attempts'];
+    const counts = ['max_failures', 'concurrency', 'hook_concurrency', 'min_size', 'max_size', 'max_attempts_per_hour', 'resubmit_attempts'];
     const durations: string[] = [];
     const walk = (value: unknown, path: string): void => {
       if (Array.isArray(value)) value.slice(0, 1).forEach((v, i) => walk(v, `${path}.${i}`));
