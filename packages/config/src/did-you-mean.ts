@@ -32,7 +32,10 @@ export function closestKey(key: string, candidates: readonly string[]): string |
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const distance = editDistance(wanted, normalizeKey(candidate));
+    const normalized = normalizeKey(candidate);
+    // The distance is at least the length difference: a 1 MB key is never measured in full.
+    if (Math.abs(normalized.length - wanted.length) > limit) continue;
+    const distance = editDistance(wanted, normalized);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,3 +1,4 @@
+import { quoteText } from './cut-text.js';
 import type { ConfigProblem } from './errors.js';
 import type { ConfigEnv } from './home.js';
 import type { ConfigLayer } from './merge-layers.js';
@@ -97,7 +98,7 @@ export function readEnvLayers(env: ConfigEnv): { layers: ConfigLayer[]; problems
         kind: 'invalid_env',
         keyPath: binding.keyPath.join('.'),
         expected: parsed.expected,
-        actual: `\`${raw}\``,
+        actual: quoteText(raw),
         source,
         envVar: binding.name,
       });

@@ -12,9 +12,17 @@ export type ConfigErrorCode = (typeof configErrorCodes)[number];
 export type ConfigProblemKind =
   | 'yaml_syntax'
   | 'unreadable_file'
+  | 'file_too_large'
   | 'unknown_key'
   | 'invalid_value'
-  | 'invalid_env';
+  | 'invalid_env'
+  | 'more_problems';
+
+/**
+ * The most problems a {@link ConfigError} lists; the rest are counted in one last `more_problems`
+ * entry, so a file with 50 000 bad keys gives a readable error, not megabytes of it.
+ */
+export const maxListedProblems = 100;
 
 /** One thing wrong with the configuration, located as precisely as its source allows. */
 export interface ConfigProblem {
@@ -46,6 +54,7 @@ export interface ConfigProblem {
  * `VAR: expected X, got Y (sets key.path)` or `cli key.path: expected X, got Y`.
  */
 export function formatConfigProblem(problem: ConfigProblem): string {
+  if (problem.kind === 'more_problems' && problem.detail !== undefined) return problem.detail;
   const body =
     problem.detail ??
     `expected ${problem.expected}${problem.suggestion === undefined ? '' : ` (did you mean \`${problem.suggestion}\`?)`}, got ${problem.actual}`;
@@ -88,13 +97,30 @@ export class ConfigError extends Error {
     this.problems = options.problems ?? [];
   }
 
-  /** Builds the error for a list of problems; the message holds one formatted line per problem. */
-  static fromProblems(problems: readonly ConfigProblem[]): ConfigError {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  /**
+   * Builds the error for a list of problems; the message holds one formatted line per problem.
+   * Past {@link maxListedProblems}, the rest are summed up in one `more_problems` entry.
+   */
+  static fromProblems(all: readonly ConfigProblem[]): ConfigError {
+    const count = all.length === 1 ? '1 problem' : `${all.length} problems`;
+    const problems = all.length <= maxListedProblems ? all : [...all.slice(0, maxListedProblems), moreProblems(all)];
     const lines = problems.map((p) => `  ${formatConfigProblem(p)}`).join('\n');
     return new ConfigError(`Invalid tmux-orc configuration (${count}):\n${lines}`, {
       code: 'CONFIG_INVALID',
       problems,
     });
   }
+}
+
+function moreProblems(all: readonly ConfigProblem[]): ConfigProblem {
+  const omitted = all.length - maxListedProblems;
+  const first = all[maxListedProblems];
+  return {
+    kind: 'more_problems',
+    keyPath: '',
+    expected: `at most ${maxListedProblems} problems`,
+    actual: `${all.length} problems`,
+    source: first?.source ?? 'default',
+    detail: `… and ${omitted} more ${omitted === 1 ? 'problem' : 'problems'} (the first ${maxListedProblems} of ${all.length} are listed)`,
+  };
 }

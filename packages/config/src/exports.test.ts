@@ -11,6 +11,8 @@ it('exports exactly its public runtime surface', async () => {
     'formatConfigProblem',
     'listLeaves',
     'loadConfig',
+    'maxConfigFileBytes',
+    'maxTimerSeconds',
     'profileNames',
     'resolveHome',
     'validateConfigFile',

@@ -1,5 +1,6 @@
 export { configToYaml } from './config-to-yaml.js';
 export { createDefaultConfig } from './defaults.js';
+export { maxTimerSeconds } from './duration.js';
 export {
   ConfigError,
   configErrorCodes,
@@ -14,6 +15,7 @@ export { writeInitialConfig, type WriteInitialConfigOptions } from './initial-co
 export { listLeaves } from './key-path.js';
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-config.js';
 export type { ConfigSource } from './merge-layers.js';
+export { maxConfigFileBytes } from './read-capped-text.js';
 export {
   agentStates,
   profileNames,

@@ -47,9 +47,9 @@ export function renderInitialConfig(profile?: ProfileName): string {
 profile: ${profile ?? 'null'}
 
 monitoring:
-  check_interval: ${y(m.check_interval)}   # seconds between monitoring cycles
+  check_interval: ${y(m.check_interval)}   # seconds between monitoring cycles (0.1–86400)
   max_failures: ${y(m.max_failures)}       # consecutive failed cycles before a server is reported down
-  debounce: ${y(m.debounce)}          # seconds a screen must stay unchanged before an agent counts as idle
+  debounce: ${y(m.debounce)}          # seconds a screen must stay unchanged before an agent counts as idle (0–86400)
   async:
     enabled: ${y(a.enabled)}         # pooled, pipelined monitoring (false: one capture at a time)
     strategy: ${y(a.strategy)}     # polling | concurrent | adaptive | a plugin package name
@@ -59,11 +59,11 @@ monitoring:
       transport: ${y(a.pool.transport)}   # control (one tmux -C client per connection) | exec (a process per command)
       min_size: ${y(a.pool.min_size)}
       max_size: ${y(a.pool.max_size)}
-      connection_timeout: ${y(a.pool.connection_timeout)}   # seconds to wait for a free connection
-      max_age: ${y(a.pool.max_age)}       # seconds before a connection is recycled
+      connection_timeout: ${y(a.pool.connection_timeout)}   # seconds to wait for a free connection (0.1–600)
+      max_age: ${y(a.pool.max_age)}       # seconds before a connection is recycled (1–604800)
     cache:
       enabled: ${y(a.cache.enabled)}
-      default_ttl: ${y(a.cache.default_ttl)}   # seconds
+      default_ttl: ${y(a.cache.default_ttl)}   # seconds (0–86400)
       max_size: ${y(a.cache.max_size)}   # entries
       strategy: ${y(a.cache.strategy)}     # ttl | lru | lfu
 
@@ -84,15 +84,15 @@ discovery:
 
 notifications:
   pm_enabled: ${y(n.pm_enabled)}   # report transitions to the session's PM
-  cooldowns:   # seconds between two reports of the same agent in the same state
+  cooldowns:   # seconds between two reports of the same agent in the same state (0–604800)
 ${cooldowns}
   # Commands run on transitions, e.g. - { from: active, to: idle, command: "notify-send idle" }
   # (from is optional: any state).
   hooks: ${y(n.hooks)}
-  hook_timeout: ${y(n.hook_timeout)}   # seconds before a hook command is killed
+  hook_timeout: ${y(n.hook_timeout)}   # seconds before a hook command is killed (0.1–3600)
   hook_concurrency: ${y(n.hook_concurrency)}   # hook commands running at once; up to 100 more wait, the rest are dropped (logged, counted)
-  rate_limit_pause: ${y(n.rate_limit_pause)}   # seconds a rate-limited agent goes unreported when its reset time is unknown
-  escalation:   # seconds after which an alert is sent to the PM, once per threshold
+  rate_limit_pause: ${y(n.rate_limit_pause)}   # seconds a rate-limited agent goes unreported when its reset time is unknown (0–604800)
+  escalation:   # seconds after which an alert is sent to the PM, once per threshold (0–604800)
     missing_agent: ${y(n.escalation.missing_agent)}   # since an agent's pane disappeared
     team_idle: ${y(n.escalation.team_idle)}   # since every agent of a session became idle
 
@@ -102,7 +102,7 @@ recovery:
   start_commands:   # per detector id: the command that restarts a crashed agent
 ${starts}
   resubmit_attempts: ${y(r.resubmit_attempts)}   # Enter presses for a typed but unsubmitted message
-  resubmit_spacing: ${y(r.resubmit_spacing)}   # seconds between two of them
+  resubmit_spacing: ${y(r.resubmit_spacing)}   # seconds between two of them (0–3600)
 
 # tmux servers to watch: { socket_name: NAME } (tmux -L), { socket_path: PATH } (tmux -S), { default: true }
 servers: ${y(c.servers)}

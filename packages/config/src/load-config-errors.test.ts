@@ -142,7 +142,7 @@ describe('loadConfig errors', () => {
 
   it('attributes invalid CLI overrides to cli', async () => {
     const lines = await problemLines({ argvOverrides: { monitoring: { debounce: -1 } } });
-    expect(lines).toEqual(['cli monitoring.debounce: expected a number >= 0, got `-1`']);
+    expect(lines).toEqual(['cli monitoring.debounce: expected a number of seconds from 0 to 86400, got `-1`']);
   });
 
   it('reports a min_size above max_size at the min_size that caused it', async () => {

@@ -63,11 +63,18 @@ function mergeInto(
       continue;
     }
     const id = formatKeyPath(childPath);
-    for (const known of [...origins.keys()]) {
-      if (known.startsWith(`${id}.`)) origins.delete(known);
-    }
+    // Only a replaced mapping has origins below it; walking it (not every origin) keeps merging linear.
+    if (isPlainObject(current)) forgetOriginsBelow(current, id, origins);
     target[key] = structuredClone(next);
     origins.set(id, index);
+  }
+}
+
+function forgetOriginsBelow(replaced: Record<string, unknown>, id: string, origins: Map<string, number>): void {
+  for (const [key, child] of Object.entries(replaced)) {
+    const childId = `${id}.${key}`;
+    origins.delete(childId);
+    if (isPlainObject(child)) forgetOriginsBelow(child, childId, origins);
   }
 }
 

@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { cutText } from './cut-text.js';
 import { describeValue } from './describe-value.js';
+import { findDuplicateKeys } from './duplicate-keys.js';
 import type { ConfigProblem } from './errors.js';
 import { isPlainObject } from './key-path.js';
 import type { ConfigLayer, FilePosition } from './merge-layers.js';
+import { maxConfigFileBytes, readCappedText } from './read-capped-text.js';
+import { createOffsetFinder } from './yaml-offsets.js';
 
 /** A config file read into a layer, or the problems that kept it from being one. */
 export interface ReadConfigFileResult {
@@ -23,11 +26,11 @@ export interface ReadConfigFileResult {
  */
 export async function readConfigFile(file: string, label: string = file): Promise<ReadConfigFileResult> {
   const source = `file:${file}` as const;
-  let text: string;
+  let read: Awaited<ReturnType<typeof readCappedText>>;
   try {
-    text = await readFile(file, 'utf8');
+    read = await readCappedText(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = cutText(error instanceof Error ? error.message : String(error), 200);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     return {
       missing: code === 'ENOENT',
@@ -37,8 +40,11 @@ export async function readConfigFile(file: string, label: string = file): Promis
     };
   }
 
+  if ('tooLarge' in read) return { missing: false, problems: [tooLargeProblem(read.bytes, source, label)] };
+
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // yaml's own duplicate-key check is quadratic; findDuplicateKeys does it in linear time.
+  const doc = parseDocument(read.text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number): FilePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -47,14 +53,19 @@ export async function readConfigFile(file: string, label: string = file): Promis
     kind: 'yaml_syntax',
     keyPath: '',
     expected: 'valid YAML',
-    actual: message,
+    actual: cutText(message, 200),
     source,
     file: label,
     ...spread(position(offset)),
-    detail: `invalid YAML: ${message}`,
+    detail: `invalid YAML: ${cutText(message, 200)}`,
   });
-  if (doc.errors.length > 0) {
-    return { missing: false, problems: doc.errors.map((e) => syntaxProblem(e.message, e.pos[0])) };
+  const errors = [
+    ...doc.errors.map((e) => ({ message: e.message, offset: e.pos[0] })),
+    ...duplicateKeyErrors(doc),
+  ];
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.offset - b.offset);
+    return { missing: false, problems: errors.map((e) => syntaxProblem(e.message, e.offset)) };
   }
 
   let data: unknown;
@@ -81,43 +92,37 @@ export async function readConfigFile(file: string, label: string = file): Promis
       ],
     };
   }
+  const offsetOf = createOffsetFinder(doc);
   const locate = (path: readonly PropertyKey[], target: 'key' | 'value'): FilePosition | undefined => {
-    const offset = offsetOf(doc, path, target);
+    const offset = offsetOf(path, target);
     return offset === undefined ? undefined : position(offset);
   };
   return { missing: false, problems: [], layer: { source, data, file, label, locate } };
+}
+
+/** Duplicate keys as syntax errors; a document nested too deep to walk is one error too, never a crash. */
+function duplicateKeyErrors(doc: Document): { message: string; offset: number }[] {
+  try {
+    return findDuplicateKeys(doc).map((key) => ({ message: 'Map keys must be unique', offset: key.range?.[0] ?? 0 }));
+  } catch (error) {
+    return [{ message: error instanceof Error ? error.message : String(error), offset: doc.contents?.range?.[0] ?? 0 }];
+  }
 }
 
 function spread(position: FilePosition): { line: number; column: number } {
   return { line: position.line, column: position.column };
 }
 
-/** Offset of the deepest node on `path`: the key itself for `key`, else its value when present. */
-function offsetOf(doc: Document, path: readonly PropertyKey[], target: 'key' | 'value'): number | undefined {
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
-      if (pair === undefined) break;
-      keyNode = isScalar(pair.key) ? pair.key : undefined;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-      keyNode = undefined;
-      node = node.items[segment];
-    } else {
-      break;
-    }
-  }
-  // An empty value (`key:`) has a zero-width range after the key; point at the key instead.
-  const empty = isScalar(node) && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
-  const valueOffset = empty ? undefined : rangeStart(node);
-  if (target === 'key' || valueOffset === undefined) return rangeStart(keyNode) ?? valueOffset;
-  return valueOffset;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
-  const range = (node as { range?: readonly number[] | null }).range;
-  return range?.[0];
+function tooLargeProblem(bytes: number | undefined, source: ConfigLayer['source'], label: string): ConfigProblem {
+  const cap = `${maxConfigFileBytes} bytes (1 MiB)`;
+  const actual = bytes === undefined ? `more than ${maxConfigFileBytes} bytes` : `${bytes} bytes`;
+  return {
+    kind: 'file_too_large',
+    keyPath: '',
+    expected: `a file of at most ${cap}`,
+    actual,
+    source,
+    file: label,
+    detail: `the file ${bytes === undefined ? 'holds' : `is ${actual},`} more than the ${cap} a config file may have`,
+  };
 }

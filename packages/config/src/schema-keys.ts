@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { durationBoundsOf, type DurationBounds } from './duration.js';
 
 // Walks zod's definitions (`_zod.def`) to answer "which keys are valid here?" for did-you-mean.
 type Def = {
@@ -62,13 +63,33 @@ export function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[
   return [...keys];
 }
 
-/** Every key path of fixed objects in the schema (arrays and records are not entered). */
-export function allKeyPaths(schema: z.core.$ZodType, prefix: readonly string[] = []): string[][] {
+const keyPathsBySchema = new WeakMap<z.core.$ZodType, string[][]>();
+
+/** Every key path of fixed objects in the schema (arrays and records are not entered); computed once per schema. */
+export function allKeyPaths(schema: z.core.$ZodType): string[][] {
+  let paths = keyPathsBySchema.get(schema);
+  if (paths === undefined) {
+    paths = keyPathsUnder(schema, []);
+    keyPathsBySchema.set(schema, paths);
+  }
+  return paths;
+}
+
+function keyPathsUnder(schema: z.core.$ZodType, prefix: readonly string[]): string[][] {
   const root = unwrap(schema);
   const def = defOf(root);
   if (def.type !== 'object' || def.shape === undefined) return [];
   return Object.entries(def.shape).flatMap(([key, child]) => {
     const path = [...prefix, key];
-    return [path, ...allKeyPaths(child, path)];
+    return [path, ...keyPathsUnder(child, path)];
   });
+}
+
+/** The bounds of the duration at `path`, when the key there is a duration. */
+export function durationBoundsAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): DurationBounds | undefined {
+  for (const candidate of schemasAt(schema, path)) {
+    const bounds = durationBoundsOf(candidate);
+    if (bounds !== undefined) return bounds;
+  }
+  return undefined;
 }

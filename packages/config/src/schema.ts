@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { daySeconds, duration, weekSeconds } from './duration.js';
 
 /** Agent states the monitor can report (see ARCHITECTURE.md, "Agent states"). */
 export const agentStates = [
@@ -29,8 +30,20 @@ export const cacheStrategies = ['ttl', 'lru', 'lfu'] as const;
 /** Log levels, most verbose first. */
 export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 
-const seconds = z.number().nonnegative();
-const positiveSeconds = z.number().positive();
+// Every duration is bounded (see duration.ts): below the minimum a loop spins or a wait always
+// fails at once; above the maximum nobody means it, and all maxima stay far below setTimeout's
+// 2^31-1 ms. The README's key table states each range.
+/** Between two cycles: under 0.1 s the monitor would only load tmux. */
+const checkInterval = duration({ min: 0.1, max: daySeconds });
+const debounce = duration({ min: 0, max: daySeconds });
+/** Waits that must leave a command time to answer. */
+const connectionTimeout = duration({ min: 0.1, max: 600 });
+const maxAge = duration({ min: 1, max: weekSeconds });
+const cacheTtl = duration({ min: 0, max: daySeconds });
+/** Report cooldowns, pauses and escalation thresholds: a week covers the longest rate-limit reset. */
+const longWait = duration({ min: 0, max: weekSeconds });
+const hookTimeout = duration({ min: 0.1, max: 3600 });
+const resubmitSpacing = duration({ min: 0, max: 3600 });
 const positiveInt = z.int().positive();
 const nonEmpty = z.string().min(1);
 const state = z.enum(agentStates);
@@ -40,8 +53,8 @@ const poolSchema = z
     transport: z.enum(['control', 'exec']),
     min_size: positiveInt,
     max_size: positiveInt,
-    connection_timeout: positiveSeconds,
-    max_age: positiveSeconds,
+    connection_timeout: connectionTimeout,
+    max_age: maxAge,
   })
   .superRefine((pool, ctx) => {
     if (pool.min_size > pool.max_size) {
@@ -56,15 +69,15 @@ const poolSchema = z
 
 const cacheSchema = z.strictObject({
   enabled: z.boolean(),
-  default_ttl: seconds,
+  default_ttl: cacheTtl,
   max_size: positiveInt,
   strategy: z.enum(cacheStrategies),
 });
 
 const monitoringSchema = z.strictObject({
-  check_interval: positiveSeconds,
+  check_interval: checkInterval,
   max_failures: positiveInt,
-  debounce: seconds,
+  debounce,
   async: z.strictObject({
     enabled: z.boolean(),
     strategy: nonEmpty,
@@ -90,7 +103,7 @@ const discoverySchema = z.strictObject({
 });
 
 const cooldownsSchema = z.strictObject(
-  Object.fromEntries(agentStates.map((s) => [s, seconds])) as Record<AgentState, typeof seconds>,
+  Object.fromEntries(agentStates.map((s) => [s, longWait])) as Record<AgentState, typeof longWait>,
 );
 
 const hookSchema = z.strictObject({
@@ -103,13 +116,13 @@ const notificationsSchema = z.strictObject({
   pm_enabled: z.boolean(),
   cooldowns: cooldownsSchema,
   hooks: z.array(hookSchema),
-  hook_timeout: positiveSeconds,
+  hook_timeout: hookTimeout,
   /** Hook commands running at once; more wait (up to 100), then are dropped with a log line. */
   hook_concurrency: positiveInt,
-  rate_limit_pause: seconds,
+  rate_limit_pause: longWait,
   escalation: z.strictObject({
-    missing_agent: z.array(seconds),
-    team_idle: z.array(seconds),
+    missing_agent: z.array(longWait),
+    team_idle: z.array(longWait),
   }),
 });
 
@@ -118,7 +131,7 @@ const recoverySchema = z.strictObject({
   max_attempts_per_hour: z.int().nonnegative(),
   start_commands: z.record(nonEmpty, nonEmpty),
   resubmit_attempts: z.int().nonnegative(),
-  resubmit_spacing: seconds,
+  resubmit_spacing: resubmitSpacing,
 });
 
 /** One tmux server to watch: a `-L` socket name, a `-S` socket path, or the user's default server. */

@@ -1,10 +1,12 @@
 import type * as z from 'zod';
+import { describeText, shownKeyPath } from './cut-text.js';
 import { describeValue } from './describe-value.js';
 import { closestKey } from './did-you-mean.js';
 import type { ConfigProblem } from './errors.js';
-import { formatKeyPath, isPlainObject, valueAt } from './key-path.js';
+import { isPlainObject, valueAt } from './key-path.js';
 import { originOf, type ConfigLayer } from './merge-layers.js';
-import { allKeyPaths, knownKeysAt } from './schema-keys.js';
+import { describeDurationBounds } from './duration.js';
+import { allKeyPaths, durationBoundsAt, knownKeysAt } from './schema-keys.js';
 
 /** What {@link problemsFromIssues} needs to explain and locate zod's issues. */
 export interface IssueContext {
@@ -55,7 +57,7 @@ function problemsFromIssue(issue: z.core.$ZodIssue, context: IssueContext): Conf
   return [
     locate(context, path, 'value', {
       kind: 'invalid_value',
-      expected: expectation(issue),
+      expected: expectation(issue, context, path),
       actual: describeValue(actualValue),
     }),
   ];
@@ -68,7 +70,11 @@ function unionExpectation(path: readonly PropertyKey[]): string {
   return 'one of the allowed forms';
 }
 
-function expectation(issue: z.core.$ZodIssue): string {
+function expectation(issue: z.core.$ZodIssue, context: IssueContext, path: readonly PropertyKey[]): string {
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    const bounds = durationBoundsAt(context.schema, path);
+    if (bounds !== undefined) return describeDurationBounds(bounds);
+  }
   switch (issue.code) {
     case 'invalid_type':
       return typeNames[issue.expected] ?? `a ${issue.expected}`;
@@ -108,7 +114,7 @@ function unknownKeyProblem(
   const problem: Omit<ConfigProblem, 'source' | 'keyPath'> = {
     kind: 'unknown_key',
     expected: known.length > 0 ? `a known key (one of ${known.join(', ')})` : 'no keys here',
-    actual: `the unknown key \`${key}\``,
+    actual: describeText('unknown key', key),
     ...(suggestion === undefined ? {} : { suggestion }),
   };
   return locate(context, [...parent, key], 'key', problem);
@@ -120,7 +126,7 @@ function locate(
   target: 'key' | 'value',
   problem: Omit<ConfigProblem, 'source' | 'keyPath'>,
 ): ConfigProblem {
-  const keyPath = formatKeyPath(path);
+  const keyPath = shownKeyPath(path);
   const index = originOf(context.origins, path);
   const layer = index === undefined ? undefined : context.layers[index];
   if (layer === undefined) return { ...problem, keyPath, source: 'default' };
