@@ -4,6 +4,7 @@ import type { GoneAgent } from './actions/alerts.js';
 import type { AgentStateTracker } from './agent-state-tracker.js';
 import type { MonotonicClock } from '@tmux-orc/clock';
 import type { MonitoredPane } from '@tmux-orc/strategies';
+import { agentStateKey } from './server-identity.js';
 import type { WatchedServer } from './watched-server.js';
 
 /** What one server contributed to a cycle: the agents seen, and those gone since the last cycle. */
@@ -27,6 +28,8 @@ export async function observeServer(
   strategy: MonitoringStrategy,
   tracker: AgentStateTracker,
   clock: MonotonicClock,
+  /** Wall-clock now, and how long after a server came back its vanished agents are not yet missing. */
+  grace: { readonly now: number; readonly ms: number },
 ): Promise<ServerObservation> {
   const listedIds = new Set(panes.map((pane) => pane.id));
   const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
@@ -41,13 +44,14 @@ export async function observeServer(
     const agentId = `${watched.idPrefix}${pane.id}`;
     present.add(agentId);
     const transition = tracker.update(agentId, pane, observation.result);
-    views.push({ agentId, pane, result: observation.result, runner: watched.pool, transition });
+    views.push({ agentId, stateKey: agentStateKey(watched.idPrefix, pane), pane, result: observation.result, runner: watched.pool, transition });
   }
   const gone: GoneAgent[] = [];
+  const graceUntil = watched.backAt === null ? null : watched.backAt + grace.ms;
   for (const record of tracker.all()) {
     if (!record.agentId.startsWith(watched.idPrefix) || present.has(record.agentId)) continue;
     tracker.remove(record.agentId);
-    gone.push({ agentId: record.agentId, pane: record.pane });
+    gone.push({ agentId: record.agentId, stateKey: agentStateKey(watched.idPrefix, record.pane), pane: record.pane, graceUntil: graceUntil !== null && graceUntil > grace.now ? graceUntil : null });
   }
   return { views, gone };
 }

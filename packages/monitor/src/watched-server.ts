@@ -23,6 +23,8 @@ export interface WatchedServer {
   up: boolean;
   error: string | null;
   failures: number;
+  /** When (wall clock, ms) it answered again after failing; null if it never failed. */
+  backAt: number | null;
 }
 
 /** The pool of one server as the config describes it (`monitoring.async.pool`). */
@@ -67,5 +69,5 @@ export function watchServer(
   const { agent_option: agentOption, pm } = config.discovery;
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const lister = new PaneLister(pool, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0 };
+  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null };
 }

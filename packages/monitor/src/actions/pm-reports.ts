@@ -86,15 +86,15 @@ export function createPmReporter(): {
       const now = ctx.clock.now();
       for (const agent of agents) {
         if (agent.pane.role !== 'agent' || !reportedStates.has(agent.result.state)) continue;
-        if (isPaused(ctx, agent.agentId)) continue;
-        if (!isReportDue(ctx, agent.agentId, agent.result.state, agent.transition !== undefined)) continue;
-        add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
+        if (isPaused(ctx, agent.stateKey)) continue;
+        if (!isReportDue(ctx, agent.stateKey, agent.result.state, agent.transition !== undefined)) continue;
+        add({ agentId: agent.agentId, stateKey: agent.stateKey, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
       }
       // A PM is never told about itself (its own restart or unsubmitted message is only logged).
       const pms = new Set(agents.filter((agent) => agent.pane.role === 'pm').map((agent) => agent.agentId));
       for (const item of extra) {
         if (item.agentId !== null && pms.has(item.agentId)) continue;
-        if (item.agentId !== null && (isPaused(ctx, item.agentId) || !isReportDue(ctx, item.agentId, item.kind, true))) continue;
+        if (item.stateKey !== null && (isPaused(ctx, item.stateKey) || !isReportDue(ctx, item.stateKey, item.kind, true))) continue;
         add(item);
       }
     },
@@ -139,7 +139,7 @@ export function createPmReporter(): {
           ctx.logger.warn('could not send the report to the PM', { session, pm: pm.pane.target, error: String(error) });
           continue;
         }
-        for (const item of items.values()) if (item.agentId !== null) markReported(ctx, item.agentId, item.kind);
+        for (const item of items.values()) if (item.stateKey !== null) markReported(ctx, item.stateKey, item.kind);
         pending.delete(session);
         const at = ctx.clock.now();
         sent.push({ session, pmPaneId: pm.pane.id, text, at });
