@@ -52,6 +52,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     logger,
     restartGraceMs: Math.max(30_000, 3 * intervalMs),
     hookConcurrency: config.notifications.hook_concurrency,
+    confirmDelivery: { settleMs: deps.deliveryCheckMs ?? 800, sleep: (ms) => new Promise<void>((done) => void clocks.timers.setTimeout(done, ms)) },
   });
   const stateStore = createActionStateStore(deps.statePath, logger);
   const listeners = new Set<(event: MonitorEvent) => void>();

@@ -259,6 +259,30 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     }
   }, 90_000);
 
+  it('types a report into a real Claude Code PM and confirms Claude Code took it (the API got it)', async () => {
+    if (!lookup.ok) return;
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const api = await startFakeAnthropic();
+    onTestFinished(() => api.close());
+    const pm = await startClaudeCode(sandbox, { binary: lookup.binary, session: 'lead', window: 'pm', apiUrl: api.url });
+    onTestFinished(() => pm.dispose());
+    await pm.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
+    await agentWindow(sandbox, 'lead', 'Claude-dev', fixtureAgent('idle-replied-120x40'));
+    let now = Date.UTC(2026, 10, 30, 9, 0, 0);
+    const t0 = now;
+    const monitor = createMonitor(testConfig(sandbox.socketName), { wallClock: { now: () => now } });
+    onTestFinished(() => monitor.stop());
+    await monitor.runCycle();
+    now = t0 + 6_000;
+    const { reports } = await monitor.runCycle();
+    expect(reports.map((r) => r.text)).toEqual(['[tmux-orc] dev (lead:1) idle 6s']);
+    // On a loaded machine Claude Code may redraw after the first check: a second Enter into its empty box is harmless.
+    expect(['delivered', 'delivered_after_retry']).toContain(reports[0]?.delivery);
+    await waitFor(async () => api.requests.some((r) => JSON.stringify(r.body ?? null).includes('[tmux-orc] dev (lead:1) idle 6s')), 20_000).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; requests: ${api.requests.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body ?? null).slice(-300)}`).join(' | ')}; screen: ${await pm.capture()}`);
+    });
+  }, 60_000);
+
   it('submits a real queued message, restarts a real Claude Code that exited to its shell, and alerts a whole idle team', async () => {
     if (!lookup.ok) return;
     const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
