@@ -85,7 +85,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     }
     markReachable(watched, logger, clocks.wall.now());
     const strategy = await strategies.current(watchedServers());
-    const seen = await observeServer(watched, panes, strategy, tracker, clocks.wall, { now: clocks.wall.now(), ms: missingGraceMs });
+    const seen = await observeServer(watched, panes, strategy, tracker, clocks, { now: clocks.wall.now(), ms: missingGraceMs });
     views.push(...seen.views);
     gone.push(...seen.gone);
     for (const agent of seen.gone) logger.info('agent gone', { agent: agent.agentId, target: agent.pane.target });

@@ -35,7 +35,7 @@ describe('a tmux server restarted and rebuilt in another order', () => {
     };
     let now = Date.UTC(2026, 10, 30, 9, 0, 0);
     const t0 = now;
-    const monitor = createMonitor(config, { wallClock: { now: () => now }, statePath: join(dir, 'state.json') });
+    const monitor = createMonitor(config, { wallClock: { now: () => now }, monotonicClock: { now: () => now }, statePath: join(dir, 'state.json') });
     onTestFinished(() => monitor.stop());
     const cycleAt = (seconds: number) => {
       now = t0 + seconds * 1000;

@@ -25,6 +25,8 @@ export interface WatchedServer {
   failures: number;
   /** When (wall clock, ms) it answered again after failing; null if it never failed. */
   backAt: number | null;
+  /** Each pane's `since` as the checker gave it (monotonic) and in wall time, so it stays put between cycles. */
+  readonly sinceInWallTime: Map<string, { readonly monotonic: number; readonly wall: number }>;
 }
 
 /** The pool of one server as the config describes it (`monitoring.async.pool`). */
@@ -60,8 +62,10 @@ export function watchServer(
 ): WatchedServer {
   const checker = new AsyncHealthChecker({
     runner: pool,
-    // The checker dates its results' `since` with its clock, and the monitor keeps them as epoch ms.
-    clock: clocks.wall,
+    // Debounce and `since` on the monotonic clock (a wall-clock jump must not end a debounce);
+    // observe-server.ts turns `since` into wall time. The wall clock meets tmux's window_activity.
+    clock: clocks.monotonic,
+    wallClock: clocks.wall,
     debounceMs: config.monitoring.debounce * 1000,
     ...checkerConcurrency(config),
     cache: createScreenCache(config.monitoring.async.cache, clocks.monotonic),
@@ -69,5 +73,5 @@ export function watchServer(
   const { agent_option: agentOption, pm } = config.discovery;
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const lister = new PaneLister(pool, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null };
+  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map() };
 }

@@ -36,7 +36,8 @@ export async function oneShotStatus(config: Config, options: OneShotOptions): Pr
   const clock = options.clock ?? { now: () => Date.now() };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const startedAt = new Date(clock.now()).toISOString();
-  const monitor = createMonitor(observeOnly(config), { wallClock: clock });
+  // An injected clock (tests) drives both time bases, so the debounce follows it.
+  const monitor = createMonitor(observeOnly(config), options.clock === undefined ? {} : { wallClock: clock, monotonicClock: clock });
   const cycles = createCycleStats();
   monitor.subscribe((event) => {
     if (event.type === 'cycle') cycles.record(event.durationMs);
