@@ -71,7 +71,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
 
   const watchedServers = (): WatchedServer[] =>
-    (servers ??= configuredServers(config).map((target) => watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks)));
+    (servers ??= configuredServers(config).map((target) => watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false)));
 
   /** Lists, observes and tracks one server; an unreachable server is recorded, not fatal. */
   async function observe(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {

@@ -59,6 +59,7 @@ export function watchServer(
   config: Config,
   pool: MonitorPool,
   clocks: MonitorClocks,
+  firstSightFromWindowActivity: boolean,
 ): WatchedServer {
   const checker = new AsyncHealthChecker({
     runner: pool,
@@ -66,6 +67,7 @@ export function watchServer(
     // observe-server.ts turns `since` into wall time. The wall clock meets tmux's window_activity.
     clock: clocks.monotonic,
     wallClock: clocks.wall,
+    firstSightFromWindowActivity,
     debounceMs: config.monitoring.debounce * 1000,
     ...checkerConcurrency(config),
     cache: createScreenCache(config.monitoring.async.cache, clocks.monotonic),
