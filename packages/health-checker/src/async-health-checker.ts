@@ -41,6 +41,13 @@ export interface AsyncHealthCheckerOptions extends HealthCheckerOptions {
    * tell a capture that may have missed output in the same second. Default: `systemWallClock` (`Date.now()`).
    */
   readonly wallClock?: WallClock;
+  /**
+   * Settle a first sight with tmux's `window_activity`: a pane that printed nothing for the debounce
+   * window is `idle` at once (`detail.basis: 'window_activity'`), not `active` until watched that
+   * long. For one-off checks (`tmux-orc status` without a daemon). `window_activity` is per window,
+   * so another pane's output only keeps the agent `active`. Default false.
+   */
+  readonly firstSightFromWindowActivity?: boolean;
 }
 
 /**
@@ -61,6 +68,7 @@ export class AsyncHealthChecker {
   readonly #concurrency: number | undefined;
   readonly #sequential: LimitFunction = pLimit(1);
   readonly #wallClock: WallClock;
+  readonly #firstSightFromActivity: boolean;
 
   constructor(options: AsyncHealthCheckerOptions) {
     const concurrency = options.concurrency;
@@ -73,6 +81,7 @@ export class AsyncHealthChecker {
     }
     this.#parts = checkerParts(options);
     this.#wallClock = options.wallClock ?? systemWallClock;
+    this.#firstSightFromActivity = options.firstSightFromWindowActivity ?? false;
     this.#concurrency = concurrency;
     this.#cache =
       options.cache ??
@@ -113,7 +122,9 @@ export class AsyncHealthChecker {
         { stamp: pane.windowActivity },
       );
       if (unsettled) this.#cache.delete('pane_content', pane.id);
-      return paneResult(pane, screen, this.#parts.tracker, this.#parts.detectors, this.#parts.clock.now());
+      const now = this.#parts.clock.now();
+      const quietSince = this.#firstSightFromActivity && pane.windowActivity > 0 ? now - (this.#wallClock.now() - pane.windowActivity * 1000) : undefined;
+      return paneResult(pane, screen, this.#parts.tracker, this.#parts.detectors, now, quietSince);
     });
   }
 

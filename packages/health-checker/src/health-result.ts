@@ -36,6 +36,8 @@ export interface HealthDetail {
    * the monitor skips it this cycle. Decide on this flag, never on `reason`'s wording.
    */
   readonly vanished?: boolean;
+  /** `window_activity` when a first sight was settled by tmux's record of the pane's last output. */
+  readonly basis?: 'window_activity';
 }
 
 /** One detector's reading of one screen. `state` may be the `no_activity` candidate. */

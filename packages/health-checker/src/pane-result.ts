@@ -24,6 +24,8 @@ export function paneResult(
   tracker: ScreenStateTracker,
   detectors: readonly AgentDetector[],
   now: number,
+  /** Tracker clock time since which the screen is known unchanged (see `ScreenStateTracker.observe`). */
+  quietSince?: number,
 ): HealthResult {
   if (screen === null) {
     tracker.forget(pane.id);
@@ -35,5 +37,5 @@ export function paneResult(
       since: now,
     };
   }
-  return tracker.observe(pane.id, classifyScreen(pane, screen, detectors), screen);
+  return tracker.observe(pane.id, classifyScreen(pane, screen, detectors), screen, quietSince);
 }

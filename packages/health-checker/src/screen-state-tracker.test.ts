@@ -83,4 +83,18 @@ describe('createScreenStateTracker', () => {
       'Expected the `debounceMs` option to be a finite number >= 0, got `-1`',
     );
   });
+
+  it('settles a first sight with what tmux knows: quiet since window_activity for the debounce is idle since then', () => {
+    const clock = createManualClock();
+    const tracker = createScreenStateTracker({ debounceMs: 10_000, clock });
+    const idle = tracker.observe('%1', quiet, 'screen A', clock.now() - 60_000);
+    expect(idle).toMatchObject({ state: 'idle', since: clock.now() - 60_000, detail: { basis: 'window_activity', unchangedForMs: 60_000 } });
+    const recent = tracker.observe('%2', quiet, 'screen B', clock.now() - 3_000);
+    expect(recent).toMatchObject({ state: 'active', detail: { basis: 'window_activity', unchangedForMs: 3_000 } });
+    // A sign on the screen decides by itself; a later sight of a known pane ignores the hint.
+    expect(tracker.observe('%3', waiting, 'screen C', clock.now() - 60_000).state).toBe('waiting_input');
+    clock.advance(1_000);
+    expect(tracker.observe('%2', quiet, 'screen B changed', clock.now() - 600_000)).toMatchObject({ state: 'active', detail: { unchangedForMs: 0 } });
+  });
 });
+

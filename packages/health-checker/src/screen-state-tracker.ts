@@ -17,9 +17,11 @@ export interface ScreenStateTracker {
   /**
    * Records one observation of a pane and returns its state. A `no_activity` candidate becomes
    * `idle` once the screen has been unchanged for `debounceMs`, `active` while it changes (or
-   * until the pane has been watched that long); every other state is taken as is.
+   * until the pane has been watched that long); every other state is taken as is. `quietSince`
+   * (tracker clock time) is when something else knows the screen last changed (tmux's
+   * `window_activity`): a first sight quiet since then for the debounce window is `idle` at once.
    */
-  observe(paneId: string, classification: Classification, screen: string): HealthResult;
+  observe(paneId: string, classification: Classification, screen: string, quietSince?: number): HealthResult;
   /** The last result for a pane, if it was observed. */
   current(paneId: string): HealthResult | undefined;
   /** Drops a pane's history (it vanished). */
@@ -46,20 +48,21 @@ export function createScreenStateTracker(options: ScreenStateTrackerOptions): Sc
   const histories = new Map<string, PaneHistory>();
 
   return {
-    observe(paneId, classification, screen) {
+    observe(paneId, classification, screen, quietSince) {
       const now = clock.now();
       const fingerprint = screenFingerprint(screen);
       const previous = histories.get(paneId);
-      const changedAt = previous === undefined || previous.fingerprint !== fingerprint ? now : previous.changedAt;
+      const firstSightQuietSince = previous === undefined && quietSince !== undefined && quietSince <= now ? quietSince : undefined;
+      const changedAt = firstSightQuietSince ?? (previous === undefined || previous.fingerprint !== fingerprint ? now : previous.changedAt);
       const unchangedForMs = now - changedAt;
 
       let state: AgentState;
       let detail = classification.detail;
       if (classification.state === 'no_activity') {
         // Only a screen seen unchanged for the whole window is idle; a first sight is not proof.
-        const quietLongEnough = previous !== undefined && unchangedForMs >= debounceMs;
+        const quietLongEnough = (previous !== undefined || firstSightQuietSince !== undefined) && unchangedForMs >= debounceMs;
         state = quietLongEnough ? 'idle' : 'active';
-        detail = { ...detail, unchangedForMs };
+        detail = { ...detail, unchangedForMs, ...(firstSightQuietSince === undefined ? {} : { basis: 'window_activity' as const }) };
       } else {
         state = classification.state;
       }

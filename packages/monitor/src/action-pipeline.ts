@@ -5,6 +5,7 @@ import { createPmReporter, type HeldReport, type SentReport } from './actions/pm
 import { updateRateLimitPauses } from './actions/rate-limit-pause.js';
 import { restartCrashed } from './actions/restart-crashed.js';
 import { resubmitQueued } from './actions/resubmit-queued.js';
+import type { ConfirmDeliveryOptions } from './actions/confirm-delivery.js';
 import { createHookQueue, type HookQueueStats } from './actions/hook-queue.js';
 import { startHooks, type HookCommandRunner } from './actions/run-hooks.js';
 
@@ -35,6 +36,8 @@ export interface ActionPipelineOptions {
   readonly restartGraceMs: number;
   /** Hook commands running at once (`notifications.hook_concurrency`); more wait in a queue. */
   readonly hookConcurrency: number;
+  /** How reports are checked to have left the PM's input box; absent: not checked. */
+  readonly confirmDelivery?: ConfirmDeliveryOptions;
 }
 
 /** Hooks that may wait for a free slot; past this a hook is dropped with a log line (and counted). */
@@ -49,7 +52,8 @@ export const maxQueuedHooks = 100;
  * 5. `collect-reports` — queue the due state lines and those event lines per session.
  * 6. `rate-limit-pauses` — after collecting, so an agent that just became `rate_limited` is
  *    reported once before its pause silences it.
- * 7. `flush-reports` — type each session's queued lines into its PM when the PM can take them.
+ * 7. `flush-reports` — type each session's queued lines into its PM when the PM can take them, then
+ *    check each PM took its report (Enter once more if it still sits in the input box).
  */
 export function createActionPipeline(options: ActionPipelineOptions): {
   readonly stages: readonly ActionStage[];
@@ -60,7 +64,7 @@ export function createActionPipeline(options: ActionPipelineOptions): {
   hooksSettled(): Promise<void>;
   hookStats(): HookQueueStats;
 } {
-  const reporter = createPmReporter();
+  const reporter = createPmReporter(options.confirmDelivery === undefined ? {} : { confirm: options.confirmDelivery });
   const alerts = createAlerts();
   const runningHooks = new Set<Promise<void>>();
   const hookQueue = createHookQueue(options.hookConcurrency, maxQueuedHooks, options.logger);

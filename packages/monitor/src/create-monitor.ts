@@ -40,6 +40,9 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     ((name: string): Promise<MonitoringStrategy> =>
       loadStrategy(name, name === config.monitoring.async.strategy ? config.monitoring.async.strategy_options : {}, { importModule: (specifier) => import(specifier) }));
   const intervalMs = config.monitoring.check_interval * 1000;
+  // A server that just came back may still be rebuilding its windows: its vanished agents are not
+  // called missing for this long (a minute, or three cycles when that is longer).
+  const missingGraceMs = Math.max(60_000, 3 * intervalMs);
   // Kept for a day, or the longest cooldown when that is longer.
   const keepStateMs = Math.max(86_400_000, ...Object.values(config.notifications.cooldowns).map((s) => s * 1000));
   const tracker = createAgentStateTracker();
@@ -49,6 +52,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     logger,
     restartGraceMs: Math.max(30_000, 3 * intervalMs),
     hookConcurrency: config.notifications.hook_concurrency,
+    confirmDelivery: { settleMs: deps.deliveryCheckMs ?? 800, sleep: (ms) => new Promise<void>((done) => void clocks.timers.setTimeout(done, ms)) },
   });
   const stateStore = createActionStateStore(deps.statePath, logger);
   const listeners = new Set<(event: MonitorEvent) => void>();
@@ -67,7 +71,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
 
   const watchedServers = (): WatchedServer[] =>
-    (servers ??= configuredServers(config).map((target) => watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks)));
+    (servers ??= configuredServers(config).map((target) => watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false)));
 
   /** Lists, observes and tracks one server; an unreachable server is recorded, not fatal. */
   async function observe(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {
@@ -79,9 +83,9 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       markUnreachable(watched, error, config.monitoring.max_failures, logger);
       return;
     }
-    markReachable(watched, logger);
+    markReachable(watched, logger, clocks.wall.now());
     const strategy = await strategies.current(watchedServers());
-    const seen = await observeServer(watched, panes, strategy, tracker, clocks.wall);
+    const seen = await observeServer(watched, panes, strategy, tracker, clocks, { now: clocks.wall.now(), ms: missingGraceMs });
     views.push(...seen.views);
     gone.push(...seen.gone);
     for (const agent of seen.gone) logger.info('agent gone', { agent: agent.agentId, target: agent.pane.target });

@@ -41,8 +41,15 @@ export interface MonitorDeps {
   readonly statePath?: string;
   /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
   readonly runHook?: HookCommandRunner;
-  /** Schedules the cycle loop. Default: Node's timers. */
+  /** Schedules the cycle loop and the delivery checks. Default: Node's timers. */
   readonly timers?: TimerProvider;
+  /**
+   * Settle first sights with tmux's `window_activity` (a pane quiet for the debounce window is `idle` at
+   * once): for one-off checks such as `tmux-orc status` without a daemon. Default false.
+   */
+  readonly firstSightFromWindowActivity?: boolean;
+  /** How long after typing a report the PM's screen is read to confirm it was submitted (ms). Default 800. */
+  readonly deliveryCheckMs?: number;
 }
 
 /** What happened in one cycle. */

@@ -116,7 +116,7 @@ describe('the monitor on real tmux with simulated agents only (runs where Claude
     const t0 = now;
     const config = testConfig(sandbox.socketName);
     const statePath = join(dir, 'sim-state.json');
-    let monitor: Monitor = createMonitor(config, { wallClock: { now: () => now }, statePath });
+    let monitor: Monitor = createMonitor(config, { wallClock: { now: () => now }, monotonicClock: { now: () => now }, statePath });
     onTestFinished(() => monitor.stop());
     const cycleAt = (seconds: number) => {
       now = t0 + seconds * 1000;
@@ -134,7 +134,7 @@ describe('the monitor on real tmux with simulated agents only (runs where Claude
     expect((await lines(pmFile, 2)).slice(1)).toEqual(['[tmux-orc] crash (sim:3) crashed (exit 4), restarted (1/3 this hour)']);
 
     await monitor.stop();
-    monitor = createMonitor(config, { wallClock: { now: () => now }, statePath });
+    monitor = createMonitor(config, { wallClock: { now: () => now }, monotonicClock: { now: () => now }, statePath });
     expect((await cycleAt(24)).reports).toEqual([]);
     expect((await cycleAt(30)).reports).toEqual([]);
     // The pause ends at 33 s; the rate_limited cooldown (10 s) alone would have allowed a report at 16 s.
@@ -190,7 +190,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     const statePath = join(dir, 'state.json');
     const hookCommand = `printf '%s %s>%s %s\\n' "$TMUX_ORC_AGENT" "$TMUX_ORC_FROM" "$TMUX_ORC_TO" "$TMUX_ORC_PANE" >> ${shellQuote(hookFile)}; cat >> ${shellQuote(`${hookFile}.json`)}`;
     const config = testConfig(sandbox.socketName, [{ to: 'crashed', command: hookCommand }]);
-    let monitor: Monitor = createMonitor(config, { wallClock: clock, statePath });
+    let monitor: Monitor = createMonitor(config, { wallClock: clock, monotonicClock: clock, statePath });
     onTestFinished(() => monitor.stop());
     const cycleAt = async (seconds: number) => {
       now = t0 + seconds * 1000;
@@ -236,7 +236,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     await monitor.stop();
     expect(await lines(hookFile, 1)).toEqual([`crash idle>crashed ${crashPane}`]);
     expect(JSON.parse((await readFile(`${hookFile}.json`, 'utf8')).trim())).toMatchObject({ event: 'transition', from: 'idle', to: 'crashed', agent: { name: 'crash', pane: crashPane } });
-    monitor = createMonitor(config, { wallClock: clock, statePath });
+    monitor = createMonitor(config, { wallClock: clock, monotonicClock: clock, statePath });
     expect((await cycleAt(24)).reports).toEqual([]);
     expect((await cycleAt(30)).reports).toEqual([]);
     expect(await lines(teamFile)).toHaveLength(3);
@@ -258,6 +258,30 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
       expect(line).not.toMatch(/\bops\b|\bpm\b|PM \(/);
     }
   }, 90_000);
+
+  it('types a report into a real Claude Code PM and confirms Claude Code took it (the API got it)', async () => {
+    if (!lookup.ok) return;
+    const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
+    const api = await startFakeAnthropic();
+    onTestFinished(() => api.close());
+    const pm = await startClaudeCode(sandbox, { binary: lookup.binary, session: 'lead', window: 'pm', apiUrl: api.url });
+    onTestFinished(() => pm.dispose());
+    await pm.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
+    await agentWindow(sandbox, 'lead', 'Claude-dev', fixtureAgent('idle-replied-120x40'));
+    let now = Date.UTC(2026, 10, 30, 9, 0, 0);
+    const t0 = now;
+    const monitor = createMonitor(testConfig(sandbox.socketName), { wallClock: { now: () => now }, monotonicClock: { now: () => now } });
+    onTestFinished(() => monitor.stop());
+    await monitor.runCycle();
+    now = t0 + 6_000;
+    const { reports } = await monitor.runCycle();
+    expect(reports.map((r) => r.text)).toEqual(['[tmux-orc] dev (lead:1) idle 6s']);
+    // On a loaded machine Claude Code may redraw after the first check: a second Enter into its empty box is harmless.
+    expect(['delivered', 'delivered_after_retry']).toContain(reports[0]?.delivery);
+    await waitFor(async () => api.requests.some((r) => JSON.stringify(r.body ?? null).includes('[tmux-orc] dev (lead:1) idle 6s')), 20_000).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; requests: ${api.requests.map((r) => `${r.method} ${r.url} ${JSON.stringify(r.body ?? null).slice(-300)}`).join(' | ')}; screen: ${await pm.capture()}`);
+    });
+  }, 60_000);
 
   it('submits a real queued message, restarts a real Claude Code that exited to its shell, and alerts a whole idle team', async () => {
     if (!lookup.ok) return;
@@ -288,7 +312,7 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
       notifications: { ...base.notifications, escalation: { missing_agent: [0], team_idle: [10] } },
       recovery: { ...base.recovery, start_commands: { claude: 'claude' } },
     };
-    const monitor = createMonitor(config, { wallClock: { now: () => now }, statePath: join(dir, 'crew-state.json') });
+    const monitor = createMonitor(config, { wallClock: { now: () => now }, monotonicClock: { now: () => now }, statePath: join(dir, 'crew-state.json') });
     onTestFinished(() => monitor.stop());
     const cycleAt = (seconds: number) => {
       now = t0 + seconds * 1000;

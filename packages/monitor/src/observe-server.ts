@@ -4,6 +4,7 @@ import type { GoneAgent } from './actions/alerts.js';
 import type { AgentStateTracker } from './agent-state-tracker.js';
 import type { MonotonicClock } from '@tmux-orc/clock';
 import type { MonitoredPane } from '@tmux-orc/strategies';
+import { agentStateKey } from './server-identity.js';
 import type { WatchedServer } from './watched-server.js';
 
 /** What one server contributed to a cycle: the agents seen, and those gone since the last cycle. */
@@ -19,35 +20,49 @@ function vanished(observation: Observation): boolean {
 
 /**
  * Lets the strategy observe a server's listed panes, records each result in the tracker (which
- * emits transitions), and forgets the server's agents that are no longer there.
+ * emits transitions), and forgets the server's agents that are no longer there. Results leave here
+ * with `since` in wall time (ms since the epoch): the checker dates them on the monotonic clock.
  */
 export async function observeServer(
   watched: WatchedServer,
   panes: readonly MonitoredPane[],
   strategy: MonitoringStrategy,
   tracker: AgentStateTracker,
-  clock: MonotonicClock,
+  clocks: { readonly monotonic: MonotonicClock; readonly wall: { now(): number } },
+  /** Wall-clock now, and how long after a server came back its vanished agents are not yet missing. */
+  grace: { readonly now: number; readonly ms: number },
 ): Promise<ServerObservation> {
   const listedIds = new Set(panes.map((pane) => pane.id));
   const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
-  const observed = await strategy.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock } });
+  const observed = await strategy.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock: clocks.monotonic } });
   watched.observations = observed;
 
   const views: AgentView[] = [];
   const present = new Set<string>();
+  const offset = clocks.wall.now() - clocks.monotonic.now();
+  const wallSince = (paneId: string, monotonic: number): number => {
+    const known = watched.sinceInWallTime.get(paneId);
+    if (known?.monotonic === monotonic) return known.wall;
+    const wall = Math.round(monotonic + offset);
+    watched.sinceInWallTime.set(paneId, { monotonic, wall });
+    return wall;
+  };
   for (const pane of panes) {
     const observation = observed.get(pane.id);
     if (observation === undefined || vanished(observation)) continue;
     const agentId = `${watched.idPrefix}${pane.id}`;
     present.add(agentId);
-    const transition = tracker.update(agentId, pane, observation.result);
-    views.push({ agentId, pane, result: observation.result, runner: watched.pool, transition });
+    const result = { ...observation.result, since: wallSince(pane.id, observation.result.since) };
+    const transition = tracker.update(agentId, pane, result);
+    views.push({ agentId, stateKey: agentStateKey(watched.idPrefix, pane), pane, result, runner: watched.pool, transition });
   }
   const gone: GoneAgent[] = [];
+  const graceUntil = watched.backAt === null ? null : watched.backAt + grace.ms;
   for (const record of tracker.all()) {
     if (!record.agentId.startsWith(watched.idPrefix) || present.has(record.agentId)) continue;
     tracker.remove(record.agentId);
-    gone.push({ agentId: record.agentId, pane: record.pane });
+    watched.sinceInWallTime.delete(record.pane.id);
+    gone.push({ agentId: record.agentId, stateKey: agentStateKey(watched.idPrefix, record.pane), pane: record.pane, graceUntil: graceUntil !== null && graceUntil > grace.now ? graceUntil : null });
   }
   return { views, gone };
 }

@@ -21,6 +21,15 @@ export function agentIdPrefix(config: Pick<Config, 'servers'>, serverLabel: stri
   return config.servers.length > 1 ? `${serverLabel}/` : '';
 }
 
+/**
+ * What the monitor's persisted counters (cooldowns, restarts, resubmits, pauses, alerts) are keyed
+ * by: the agent's session, window name and pane index on its server (`work/Claude-dev/0`), not its
+ * pane id, which a restarted tmux server hands to whichever new pane comes first.
+ */
+export function agentStateKey(idPrefix: string, pane: { readonly session: string; readonly windowName: string; readonly paneIndex: number }): string {
+  return `${idPrefix}${pane.session}/${pane.windowName}/${pane.paneIndex}`;
+}
+
 /** Each configured server with its label (`-L work`) and the prefix of its agents' ids. */
 export function configuredServers(config: Pick<Config, 'servers'>): { readonly server: TmuxServer; readonly label: string; readonly prefix: string }[] {
   return config.servers.map((entry) => {

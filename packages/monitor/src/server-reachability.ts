@@ -14,9 +14,12 @@ export function markUnreachable(watched: WatchedServer, error: unknown, maxFailu
   watched.error = message;
 }
 
-/** Records that a server answered again (logged when it had failed). */
-export function markReachable(watched: WatchedServer, logger: Logger): void {
-  if (watched.failures > 0) logger.info('tmux server reachable again', { server: watched.label, failures: watched.failures });
+/** Records that a server answered again at `now` (logged, and `backAt` set, when it had failed). */
+export function markReachable(watched: WatchedServer, logger: Logger, now: number): void {
+  if (watched.failures > 0) {
+    logger.info('tmux server reachable again', { server: watched.label, failures: watched.failures });
+    watched.backAt = now;
+  }
   watched.up = true;
   watched.error = null;
   watched.failures = 0;

@@ -31,7 +31,15 @@ describe('state file', () => {
     expect(read.state).toEqual(emptyActionState());
     expect(read.problem).toMatch(/state\.json to be JSON/);
     await writeFile(path, '{"version": 7}');
-    expect((await readActionState(path)).problem).toMatch(/version 1 monitor state, got \{"version": 7\}/);
+    expect((await readActionState(path)).problem).toMatch(/version 2 monitor state, got \{"version": 7\}/);
+  });
+
+  it('drops a version 1 state: its counters were keyed by pane ids a restarted tmux server reuses', async () => {
+    const path = join(dir, 'v1.json');
+    await writeFile(path, JSON.stringify({ version: 1, reported: { '%3': { idle: 5 } }, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {} }));
+    const read = await readActionState(path);
+    expect(read.state).toEqual(emptyActionState());
+    expect(read.problem).toMatch(/version 1 monitor state, keyed by pane ids .* dropped/);
   });
 
   it('replaces the file whole: a reader sees the old or the new state, never half', async () => {

@@ -4,10 +4,11 @@ import { dirname } from 'node:path';
 
 /**
  * What the monitor's actions remember across restarts, so a restarted monitor sends nothing twice.
- * Keys are agent ids; times are ms since the epoch.
+ * Keys are agent state keys (`agentStateKey`: session, window name, pane index), never pane ids,
+ * which a restarted tmux server reuses for other panes; times are ms since the epoch.
  */
 export interface ActionState {
-  readonly version: 1;
+  readonly version: 2;
   /** Last report of an agent in a state: `reported[agentId][state]`. */
   reported: Record<string, Record<string, number>>;
   /** Restart attempts of an agent, newest last (only the last hour counts). */
@@ -22,7 +23,7 @@ export interface ActionState {
 
 /** A fresh, empty {@link ActionState}. */
 export function emptyActionState(): ActionState {
-  return { version: 1, reported: {}, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {} };
+  return { version: 2, reported: {}, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {} };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -43,14 +44,17 @@ export async function readActionState(path: string): Promise<{ state: ActionStat
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (!isRecord(parsed) || parsed['version'] !== 1) {
-      return { state: emptyActionState(), problem: `Expected ${path} to hold a version 1 monitor state, got ${text.slice(0, 80)}` };
+    if (isRecord(parsed) && parsed['version'] === 1) {
+      return { state: emptyActionState(), problem: `${path} holds a version 1 monitor state, keyed by pane ids that a restarted tmux server reuses: its counters are dropped, version 2 keys them by session, window and pane index` };
+    }
+    if (!isRecord(parsed) || parsed['version'] !== 2) {
+      return { state: emptyActionState(), problem: `Expected ${path} to hold a version 2 monitor state, got ${text.slice(0, 80)}` };
     }
     const fresh = emptyActionState();
     const pick = <K extends keyof Omit<ActionState, 'version'>>(key: K): ActionState[K] =>
       isRecord(parsed[key]) ? (parsed[key] as ActionState[K]) : fresh[key];
     return {
-      state: { version: 1, reported: pick('reported'), restarts: pick('restarts'), resubmits: pick('resubmits'), pausedUntil: pick('pausedUntil'), alerts: pick('alerts') },
+      state: { version: 2, reported: pick('reported'), restarts: pick('restarts'), resubmits: pick('resubmits'), pausedUntil: pick('pausedUntil'), alerts: pick('alerts') },
     };
   } catch (error) {
     return { state: emptyActionState(), problem: `Expected ${path} to be JSON, got: ${error instanceof Error ? error.message : String(error)}` };

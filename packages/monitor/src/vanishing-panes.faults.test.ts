@@ -70,7 +70,7 @@ describe('50 panes and windows killed mid-cycle', () => {
       servers: [{ socket_name: sandbox.socketName }],
     };
     const logger = memoryLogger();
-    const monitor = createMonitor(config, { strategy: killing, createPool, wallClock: { now: () => now }, logger });
+    const monitor = createMonitor(config, { strategy: killing, createPool, wallClock: { now: () => now }, monotonicClock: { now: () => now }, logger });
     onTestFinished(() => monitor.stop());
 
     const first = await monitor.runCycle();

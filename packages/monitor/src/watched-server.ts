@@ -23,6 +23,10 @@ export interface WatchedServer {
   up: boolean;
   error: string | null;
   failures: number;
+  /** When (wall clock, ms) it answered again after failing; null if it never failed. */
+  backAt: number | null;
+  /** Each pane's `since` as the checker gave it (monotonic) and in wall time, so it stays put between cycles. */
+  readonly sinceInWallTime: Map<string, { readonly monotonic: number; readonly wall: number }>;
 }
 
 /** The pool of one server as the config describes it (`monitoring.async.pool`). */
@@ -55,11 +59,15 @@ export function watchServer(
   config: Config,
   pool: MonitorPool,
   clocks: MonitorClocks,
+  firstSightFromWindowActivity: boolean,
 ): WatchedServer {
   const checker = new AsyncHealthChecker({
     runner: pool,
-    // The checker dates its results' `since` with its clock, and the monitor keeps them as epoch ms.
-    clock: clocks.wall,
+    // Debounce and `since` on the monotonic clock (a wall-clock jump must not end a debounce);
+    // observe-server.ts turns `since` into wall time. The wall clock meets tmux's window_activity.
+    clock: clocks.monotonic,
+    wallClock: clocks.wall,
+    firstSightFromWindowActivity,
     debounceMs: config.monitoring.debounce * 1000,
     ...checkerConcurrency(config),
     cache: createScreenCache(config.monitoring.async.cache, clocks.monotonic),
@@ -67,5 +75,5 @@ export function watchServer(
   const { agent_option: agentOption, pm } = config.discovery;
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const lister = new PaneLister(pool, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0 };
+  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map() };
 }

@@ -77,15 +77,12 @@ export interface StatusJsonInput {
   readonly source: StatusJson['source'];
   readonly startedAt: string;
   readonly hooks?: ReadonlyMap<string, HookSighting>;
-  /** Adjusts each agent (one-shot status settles first sights). */
-  readonly adjust?: (agent: AgentJson) => AgentJson;
 }
 
 /** Builds the status JSON, always with `detailed` (clients drop it when not asked for). */
 export function toStatusJson(input: StatusJsonInput): StatusJson & { readonly detailed: DetailedJson } {
   const { status, cycles } = input;
-  const adjust = input.adjust ?? ((agent: AgentJson) => agent);
-  const agents = status.agents.map((agent) => adjust(agentJson(agent, input.hooks?.get(agent.id))));
+  const agents = status.agents.map((agent) => agentJson(agent, input.hooks?.get(agent.id)));
   return {
     agents,
     summary: summarize(agents),

@@ -41,6 +41,8 @@ export interface ViewSpec {
   readonly detector?: string;
   readonly from?: AgentState | null;
   readonly dead?: boolean;
+  /** The persisted counters' key; default the id. */
+  readonly stateKey?: string;
 }
 
 /** An {@link AgentView} built by hand. `from` set means the state changed this cycle. */
@@ -67,7 +69,7 @@ export function view(spec: ViewSpec, runner: TmuxRunner): AgentView {
   const result = { state: spec.state, since: spec.since ?? 0, detail: spec.detail ?? {}, evidence: [], detector: spec.detector ?? 'claude-code' };
   const transition =
     spec.from === undefined ? undefined : { agentId: spec.id, pane, from: spec.from, to: spec.state, at: result.since, detector: result.detector, detail: result.detail, evidence: [] };
-  return { agentId: spec.id, pane, result, runner, transition };
+  return { agentId: spec.id, stateKey: spec.stateKey ?? spec.id, pane, result, runner, transition };
 }
 
 /** An action context on a hand-driven clock. */

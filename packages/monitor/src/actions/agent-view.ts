@@ -9,6 +9,8 @@ import type { ActionState } from '../state-file.js';
 /** One monitored pane as the actions see it in a cycle. */
 export interface AgentView {
   readonly agentId: string;
+  /** What its persisted counters are keyed by (`agentStateKey`): survives a tmux server restart. */
+  readonly stateKey: string;
   readonly pane: MonitoredPane;
   readonly result: HealthResult;
   /** Runs tmux commands on the pane's server. */
@@ -31,6 +33,8 @@ export interface ActionContext {
 export interface ReportItem {
   /** The agent it is about; null for a session-wide alert. */
   readonly agentId: string | null;
+  /** The agent's state key (cooldowns are kept by it); null for a session-wide alert. */
+  readonly stateKey: string | null;
   readonly session: string;
   /** The state it reports (cooldown key), or an alert kind such as `missing` / `team_idle`. */
   readonly kind: string;

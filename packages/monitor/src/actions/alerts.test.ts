@@ -12,7 +12,7 @@ describe('alerts', () => {
     const gone = view({ id: '%1', name: 'dev', state: 'idle' }, runner);
     const texts = (at: number, goneNow: boolean) => {
       ctx.clock.set(at);
-      return alerts.evaluate([], goneNow ? [{ agentId: '%1', pane: gone.pane }] : [], ctx).map((i) => i.text);
+      return alerts.evaluate([], goneNow ? [{ agentId: '%1', stateKey: '%1', pane: gone.pane, graceUntil: null }] : [], ctx).map((i) => i.text);
     };
     expect(texts(0, true)).toEqual(['dev (s:1) missing 0s']);
     expect(texts(300_000, false)).toEqual([]);

@@ -5,7 +5,13 @@ import { agentLabel, formatDuration, oneLine } from './report-text.js';
 /** An agent whose pane was there and is gone. */
 export interface GoneAgent {
   readonly agentId: string;
+  readonly stateKey: string;
   readonly pane: MonitoredPane;
+  /**
+   * Until when (wall clock, ms) its absence is not yet called missing: its server just came back
+   * and may still be rebuilding its windows. Null when there is no such grace.
+   */
+  readonly graceUntil: number | null;
 }
 
 /** Thresholds (s) reached at `elapsedMs` that were not alerted yet; records them as sent. */
@@ -20,6 +26,9 @@ function newlyCrossed(record: { sent: number[] }, thresholds: readonly number[],
  * Missing-agent and whole-team-idle alerts, escalated at the thresholds of
  * `notifications.escalation` (seconds; one alert per threshold crossed, several crossed at once
  * give one alert). Episodes live in `state.json`, so a restarted monitor does not alert again.
+ * Missing agents are tracked by state key: one that comes back in a new pane (same session, window
+ * name and pane index) is not missing, and the clock of one that went with its server's restart
+ * starts only when the server's grace ends.
  */
 export function createAlerts(): {
   evaluate(agents: readonly AgentView[], gone: readonly GoneAgent[], ctx: ActionContext): ReportItem[];
@@ -32,18 +41,19 @@ export function createAlerts(): {
       const { missing_agent: missingThresholds, team_idle: teamThresholds } = ctx.config.notifications.escalation;
       const items: ReportItem[] = [];
 
-      for (const agent of gone) if (agent.pane.role === 'agent' && !missing.has(agent.agentId)) missing.set(agent.agentId, { ...agent, since: now });
+      for (const agent of gone) if (agent.pane.role === 'agent' && !missing.has(agent.stateKey)) missing.set(agent.stateKey, { ...agent, since: Math.max(now, agent.graceUntil ?? now) });
       for (const agent of agents) {
-        if (missing.delete(agent.agentId)) delete ctx.state.alerts[`missing:${agent.agentId}`];
+        if (missing.delete(agent.stateKey)) delete ctx.state.alerts[`missing:${agent.stateKey}`];
       }
-      for (const [agentId, agent] of missing) {
-        const key = `missing:${agentId}`;
+      for (const [stateKey, agent] of missing) {
+        if (now < agent.since) continue;
+        const key = `missing:${stateKey}`;
         const record = (ctx.state.alerts[key] ??= { startedAt: agent.since, sent: [] });
         const elapsed = now - record.startedAt;
         if (newlyCrossed(record, missingThresholds, elapsed).length > 0) {
-          items.push({ agentId: null, session: agent.pane.session, kind: 'missing', event: true, subject: agentLabel(agent.pane), text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
+          items.push({ agentId: null, stateKey: null, session: agent.pane.session, kind: 'missing', event: true, subject: agentLabel(agent.pane), text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
         }
-        if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(agentId);
+        if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(stateKey);
       }
 
       const sessions = new Map<string, AgentView[]>();
@@ -66,6 +76,7 @@ export function createAlerts(): {
         if (newlyCrossed(record, teamThresholds, elapsed).length > 0) {
           items.push({
             agentId: null,
+            stateKey: null,
             session,
             kind: 'team_idle',
             event: true,

@@ -71,7 +71,7 @@ describe('createPmReporter', () => {
     const reporter = createPmReporter();
     const busyPm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'active' }, runner);
     const crashed = view({ id: '%1', name: 'dev', state: 'crashed', from: 'idle' }, runner);
-    reporter.collect([busyPm, crashed], [{ agentId: '%1', session: 's', kind: 'crashed', text: 'dev (s:1) crashed, restarted (1/3 this hour)', event: true }], ctx);
+    reporter.collect([busyPm, crashed], [{ agentId: '%1', stateKey: '%1', session: 's', kind: 'crashed', text: 'dev (s:1) crashed, restarted (1/3 this hour)', event: true }], ctx);
     await reporter.flush([busyPm, crashed], ctx);
     const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
     const fresh = view({ id: '%1', name: 'dev', state: 'fresh', from: 'crashed' }, runner);
@@ -85,7 +85,7 @@ describe('createPmReporter', () => {
     const ctx = actionContext();
     const reporter = createPmReporter();
     const pm = view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner);
-    reporter.collect([pm], [{ agentId: '%0', session: 's', kind: 'crashed', text: 'pm (s:0) crashed, restarted (1/3 this hour)', event: true }], ctx);
+    reporter.collect([pm], [{ agentId: '%0', stateKey: '%0', session: 's', kind: 'crashed', text: 'pm (s:0) crashed, restarted (1/3 this hour)', event: true }], ctx);
     expect((await reporter.flush([pm], ctx)).sent).toEqual([]);
     expect(runner.commands).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { sendText } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { isReportDue, markReported } from './cooldowns.js';
 import { composeReport } from './compose-report.js';
+import { confirmDelivery, type ConfirmDeliveryOptions, type Delivery } from './confirm-delivery.js';
 import { unsafePmReason } from './pm-guard.js';
 import { isPaused } from './rate-limit-pause.js';
 import { agentLabel, formatDuration, quoted } from './report-text.js';
@@ -39,6 +40,8 @@ export interface SentReport {
   readonly pmPaneId: string;
   readonly text: string;
   readonly at: number;
+  /** Whether the PM took it (`confirmDelivery`); `unchecked` when the reporter does not check. */
+  readonly delivery: Delivery | 'unchecked';
 }
 
 /** A report kept back because typing it into the PM pane would be unsafe (it is shown in status instead). */
@@ -58,9 +61,10 @@ export interface HeldReport {
  * agent, held while the PM is busy (`active`, or showing a prompt a typed line would answer) and
  * sent when it is not. Only to the PM of the agent's own session, never about the PM itself. Never
  * typed into a PM pane whose foreground process is a shell ({@link unsafePmReason}): such a report
- * is held, logged once and listed by `held()`.
+ * is held, logged once and listed by `held()`. With `confirm`, each report is checked to have left
+ * the PM's input box (Enter pressed once more if not), the PMs of all sessions at once.
  */
-export function createPmReporter(): {
+export function createPmReporter(options: { readonly confirm?: ConfirmDeliveryOptions } = {}): {
   /** Adds this cycle's due lines (and the actions' `extra` lines) to the pending reports. */
   collect(agents: readonly AgentView[], extra: readonly ReportItem[], ctx: ActionContext): void;
   /** Sends each session's pending lines to its PM when the PM can take them; `held` lists reports newly held back. */
@@ -71,6 +75,20 @@ export function createPmReporter(): {
   pending(): ReadonlyMap<string, readonly ReportItem[]>;
 } {
   const pending = new Map<string, Map<string, ReportItem>>();
+  /** The report with how it was delivered, logged. */
+  const checked = async (pm: AgentView, report: SentReport, ctx: ActionContext): Promise<SentReport> => {
+    let delivery: SentReport['delivery'] = 'unchecked';
+    if (options.confirm !== undefined) {
+      try {
+        delivery = await confirmDelivery(pm, report.text, options.confirm);
+      } catch (error) {
+        ctx.logger.warn('could not check that the PM took the report', { session: report.session, pm: pm.pane.target, error: String(error) });
+      }
+    }
+    if (delivery === 'undelivered') ctx.logger.warn('report not delivered: still in the PM input box after a second Enter', { session: report.session, pm: pm.pane.target, text: report.text });
+    else ctx.logger.info('reported to the PM', { session: report.session, pm: pm.pane.target, text: report.text, delivery });
+    return { ...report, delivery };
+  };
   const held = new Map<string, HeldReport>();
   const add = (item: ReportItem): void => {
     const session = pending.get(item.session) ?? new Map<string, ReportItem>();
@@ -86,15 +104,15 @@ export function createPmReporter(): {
       const now = ctx.clock.now();
       for (const agent of agents) {
         if (agent.pane.role !== 'agent' || !reportedStates.has(agent.result.state)) continue;
-        if (isPaused(ctx, agent.agentId)) continue;
-        if (!isReportDue(ctx, agent.agentId, agent.result.state, agent.transition !== undefined)) continue;
-        add({ agentId: agent.agentId, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
+        if (isPaused(ctx, agent.stateKey)) continue;
+        if (!isReportDue(ctx, agent.stateKey, agent.result.state, agent.transition !== undefined)) continue;
+        add({ agentId: agent.agentId, stateKey: agent.stateKey, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
       }
       // A PM is never told about itself (its own restart or unsubmitted message is only logged).
       const pms = new Set(agents.filter((agent) => agent.pane.role === 'pm').map((agent) => agent.agentId));
       for (const item of extra) {
         if (item.agentId !== null && pms.has(item.agentId)) continue;
-        if (item.agentId !== null && (isPaused(ctx, item.agentId) || !isReportDue(ctx, item.agentId, item.kind, true))) continue;
+        if (item.stateKey !== null && (isPaused(ctx, item.stateKey) || !isReportDue(ctx, item.stateKey, item.kind, true))) continue;
         add(item);
       }
     },
@@ -102,6 +120,7 @@ export function createPmReporter(): {
     async flush(agents, ctx) {
       const sent: SentReport[] = [];
       const newlyHeld: HeldReport[] = [];
+      const typed: { pm: AgentView; report: SentReport }[] = [];
       const byId = new Map(agents.map((agent) => [agent.agentId, agent]));
       for (const [session, items] of pending) {
         // A line about an agent whose state moved on since it was queued is no longer true.
@@ -139,12 +158,11 @@ export function createPmReporter(): {
           ctx.logger.warn('could not send the report to the PM', { session, pm: pm.pane.target, error: String(error) });
           continue;
         }
-        for (const item of items.values()) if (item.agentId !== null) markReported(ctx, item.agentId, item.kind);
+        for (const item of items.values()) if (item.stateKey !== null) markReported(ctx, item.stateKey, item.kind);
         pending.delete(session);
-        const at = ctx.clock.now();
-        sent.push({ session, pmPaneId: pm.pane.id, text, at });
-        ctx.logger.info('reported to the PM', { session, pm: pm.pane.target, text });
+        typed.push({ pm, report: { session, pmPaneId: pm.pane.id, text, at: ctx.clock.now(), delivery: 'unchecked' } });
       }
+      sent.push(...(await Promise.all(typed.map(({ pm, report }) => checked(pm, report, ctx)))));
       return { sent, held: newlyHeld };
     },
 

@@ -2,8 +2,8 @@ import { parseResetTime } from '../parse-reset-time.js';
 import type { ActionContext, AgentView } from './agent-view.js';
 
 /** True while an agent's rate-limit pause runs: nothing is reported about it. */
-export function isPaused(ctx: ActionContext, agentId: string): boolean {
-  const until = ctx.state.pausedUntil[agentId];
+export function isPaused(ctx: ActionContext, stateKey: string): boolean {
+  const until = ctx.state.pausedUntil[stateKey];
   return until !== undefined && ctx.clock.now() < until;
 }
 
@@ -17,14 +17,14 @@ export function updateRateLimitPauses(agents: readonly AgentView[], ctx: ActionC
   const now = ctx.clock.now();
   for (const agent of agents) {
     if (agent.result.state !== 'rate_limited') {
-      delete ctx.state.pausedUntil[agent.agentId];
+      delete ctx.state.pausedUntil[agent.stateKey];
       continue;
     }
-    if (ctx.state.pausedUntil[agent.agentId] !== undefined) continue;
+    if (ctx.state.pausedUntil[agent.stateKey] !== undefined) continue;
     const resetAt = agent.result.detail.resetAt;
     const parsed = resetAt === undefined ? undefined : parseResetTime(resetAt, now);
     const until = parsed !== undefined && parsed > now ? parsed : now + ctx.config.notifications.rate_limit_pause * 1000;
-    ctx.state.pausedUntil[agent.agentId] = until;
+    ctx.state.pausedUntil[agent.stateKey] = until;
     ctx.logger.info('rate limited: not reporting the agent until its reset', {
       agent: agent.agentId,
       resetAt: resetAt ?? null,

@@ -63,9 +63,9 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
   const now = ctx.clock.now();
   const items: ReportItem[] = [];
   for (const agent of agents) {
-    const recent = (ctx.state.restarts[agent.agentId] ?? []).filter((at) => now - at < hourMs);
-    if (recent.length === 0) delete ctx.state.restarts[agent.agentId];
-    else ctx.state.restarts[agent.agentId] = recent;
+    const recent = (ctx.state.restarts[agent.stateKey] ?? []).filter((at) => now - at < hourMs);
+    if (recent.length === 0) delete ctx.state.restarts[agent.stateKey];
+    else ctx.state.restarts[agent.stateKey] = recent;
     if (agent.result.state !== 'crashed') continue;
 
     const label = agentLabel(agent.pane);
@@ -73,7 +73,7 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
     const crashed = `${label} crashed${typeof exit === 'number' ? ` (exit ${exit})` : ''}`;
     // `crashed` lines keep the crashed cooldown; each restart is an event of its own (`restarted`, no
     // cooldown), so the PM hears 1/3, 2/3 and 3/3, not only the first.
-    const item = (text: string, kind = 'crashed'): ReportItem => ({ agentId: agent.agentId, session: agent.pane.session, kind, text, event: true });
+    const item = (text: string, kind = 'crashed'): ReportItem => ({ agentId: agent.agentId, stateKey: agent.stateKey, session: agent.pane.session, kind, text, event: true });
     if (!enabled) {
       items.push(item(crashed));
       continue;
@@ -106,7 +106,7 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
         continue;
       }
       recent.push(now);
-      ctx.state.restarts[agent.agentId] = recent;
+      ctx.state.restarts[agent.stateKey] = recent;
       ctx.logger.info('restarted a crashed agent', { agent: agent.agentId, target: agent.pane.target, attempt: recent.length, dead: facts.dead });
       items.push(item(`${crashed}, restarted (${recent.length}/${maxAttempts} this hour)`, 'restarted'));
     } catch (error) {

@@ -12,14 +12,15 @@ export async function resubmitQueued(agents: readonly AgentView[], ctx: ActionCo
   const items: ReportItem[] = [];
   for (const agent of agents) {
     if (agent.result.state !== 'queued_message') {
-      delete ctx.state.resubmits[agent.agentId];
+      delete ctx.state.resubmits[agent.stateKey];
       continue;
     }
-    const entry = (ctx.state.resubmits[agent.agentId] ??= { count: 0, lastAt: 0 });
+    const entry = (ctx.state.resubmits[agent.stateKey] ??= { count: 0, lastAt: 0 });
     if (entry.count >= attempts) {
       const text = agent.result.detail.queuedText;
       items.push({
         agentId: agent.agentId,
+        stateKey: agent.stateKey,
         session: agent.pane.session,
         kind: 'queued_message',
         text: `${agentLabel(agent.pane)} queued_message${text === undefined ? '' : `: ${quoted(text)}`} not submitted after ${entry.count} Enter`,
