@@ -52,14 +52,17 @@ function findConfirmation(lines: readonly string[], from: number): Classificatio
   return classification(id, 'waiting_input', [question, ...options], { question, options });
 }
 
-/** The ask_user dialog: a question, numbered choices and `Enter to select · … · Esc to cancel`. */
+/** The ask_user dialog: a question, numbered choices and `Enter to select · … · Esc to cancel`, in one box. */
 function findQuestion(lines: readonly string[], from: number): Classification | null {
   const hintIndex = findLastIndex(lines, askUserHint);
   if (hintIndex < from) return null;
-  const firstOption = lines.findIndex((line, i) => i >= from && i < hintIndex && radioOption.test(boxed(line)));
+  const top = findLastIndex(lines, /^\s*╭/u, hintIndex);
+  const box = lines.slice(Math.max(top + 1, from), hintIndex);
+  const firstOption = box.findIndex((line) => radioOption.test(boxed(line)));
   if (firstOption < 0) return null;
-  const question = messageAbove(lines, firstOption, from).findLast((line) => line.endsWith('?')) ?? messageAbove(lines, firstOption, from).at(-1) ?? '';
-  const options = optionsAfter(lines.slice(0, hintIndex), firstOption);
+  const prompt = box.slice(0, firstOption).map(boxed).filter((line) => line !== '');
+  const question = prompt.findLast((line) => line.endsWith('?')) ?? prompt.at(-1) ?? '';
+  const options = optionsAfter(box, firstOption);
   return classification(id, 'waiting_input', [question, ...options, boxed(lines[hintIndex] ?? '')], { question, options });
 }
 
