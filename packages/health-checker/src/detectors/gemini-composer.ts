@@ -25,8 +25,8 @@ const inputLine = /^\s?[>!*]\s{1,3}(.*)$/u;
 const placeholder = /^Type your message or @path\/to\/file$/u;
 // Rows drawn around the input in the input's background colour: blank, or half blocks.
 const paddingRow = /^[\s▄▀]*$/u;
-/** How far up from the bottom the rule is looked for: mode line, input (a few lines), footer. */
-const searchDepth = 16;
+/** How far up from the bottom the rule is looked for: mode line, input, a slash-command menu (up to 10 rows), footer. */
+const searchDepth = 26;
 
 function withoutPlaceholder(text: string): string {
   return placeholder.test(text.trim()) ? '' : text;

@@ -66,6 +66,25 @@ describe('gemini detector negatives', () => {
     expect(result).toMatchObject({ state: 'error', detector: 'gemini', detail: { message: 'We are currently experiencing high demand.', options: ['1. Keep trying', '2. Stop'] } });
   });
 
+  // Ink erases the live area and redraws it after the transcript grew; captures in between were
+  // seen live (tips, a finished reply, a half-drawn confirmation, each over blank rows).
+  it('takes a frame between erase and redraw for no activity sign, not for unknown', () => {
+    const blank = Array.from({ length: 10 }, () => '');
+    const frames = [
+      ['Tips for getting started:', '1. Create GEMINI.md files to customize your interactions', '4. Be specific for the best results', ...blank],
+      [' > TOOL_SHELL clean up', '', '✦ The tool ran. Done.', ...blank],
+      ['✦ I will write the notes file.', '', '╭──────────', '│ ? WriteFile  Writing to notes.txt', '│ Apply this change?', '│', ...blank],
+    ];
+    for (const frame of frames) {
+      expect(classifyScreen({ ...pane, title: '✦  Working… (project)' }, frame.join('\n'))).toMatchObject({ state: 'no_activity', detector: 'gemini' });
+    }
+  });
+
+  it('stays unknown on a dialog it does not know (boxed numbered options, no composer)', () => {
+    const dialog = ['╭──────────╮', '│ Pick a theme │', '│ ● 1. Dark │', '│   2. Light │', '╰──────────╯'];
+    expect(classifyScreen({ ...pane, title: '✋  Action Required (project)' }, dialog.join('\n')).state).toBe('unknown');
+  });
+
   it('takes an error of an earlier turn, above an answered prompt, for history', () => {
     const screen = [' > ERR500 please', '', '✕ [API Error: {"error":{"code":500}}]', '', ' > hello', '', '✦ Hello. Done.', '', ...composer].join('\n');
     expect(classifyScreen(pane, screen)).toMatchObject({ state: 'no_activity', detector: 'gemini' });

@@ -29,6 +29,11 @@ const replyMark = /^\s*[│\s]*✦\s/u;
 // status line: `Queued (press ↑ to edit):` and the text. It runs by itself: the agent is busy.
 const queuedNote = /^\s*Queued \(press ↑ to edit\):/u;
 
+// A numbered option of a dialog: `● 1. Allow once`, `│   2. Stop │`.
+// (Inside a box or marked as selected: the numbered tips of the start screen are neither.)
+const radioOption = /^\s*(?:│\s*(?:[●◯○›>]\s*)?|[●◯○›>]\s*)\d+\.\s+\S/u;
+/** How many non-blank lines at the bottom an unknown dialog's options are looked for in. */
+const dialogTail = 6;
 /** How many non-blank lines above the composer are the latest turn's outcome (spinner, notices). */
 const statusDepth = 4;
 /** How many non-blank lines above the composer a queued prompt (note and its text) may take. */
@@ -72,6 +77,21 @@ function turnError(turn: readonly string[]): Classification | null {
   return result('error', [line], { message });
 }
 
+/**
+ * A screen with neither composer nor known dialog. Ink erases the live area (status line,
+ * composer, footer) and redraws it after the transcript grew: a capture in between shows the
+ * transcript over blank rows. That is a moment of a running CLI, so no activity sign (the tracker
+ * decides by the screen changing); numbered options at the bottom are a dialog this detector does
+ * not know, which it cannot call.
+ */
+function withoutComposer(lines: readonly string[]): Classification {
+  const bottom = lastNonEmptyLines(lines, dialogTail);
+  if (bottom.some((line) => radioOption.test(line))) {
+    return result('unknown', bottom.slice(-1), { reason: 'a Gemini CLI dialog this detector does not know' });
+  }
+  return result('no_activity', bottom.slice(-1), { reason: 'no input line drawn: the CLI is redrawing' });
+}
+
 function classifyGemini(screen: string, pane: DetectorPane): Classification {
   const lines = toScreenLines(screen);
   const crash = detectCrash(id, pane, lines);
@@ -82,7 +102,7 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
   // Dialogs replace the composer; with a composer drawn, a dialog on screen is history.
   const dialog = composer === null || composer.statusLine === null ? findGeminiDialog(lines) : null;
   if (dialog !== null) return dialog;
-  if (composer === null) return result('unknown', lastNonEmptyLines(lines, 1), { reason: 'no Gemini CLI input line or dialog on the screen' });
+  if (composer === null) return withoutComposer(lines);
 
   const status = lastNonEmptyLines(composer.above, statusDepth);
   const waiting = status.findLast((line) => waitingConfirmation.test(line));

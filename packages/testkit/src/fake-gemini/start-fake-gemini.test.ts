@@ -114,6 +114,16 @@ describe('startFakeGemini', () => {
     expect(server.requests.at(-1)?.scenario).toBe('json-side-request');
   });
 
+  it('answers a slow reply asked without streaming after as long as its stream takes', async () => {
+    const server = await start();
+    const started = performance.now();
+    const res = await fetch(`${server.url}/v1beta/models/gemini-flash:generateContent`, { method: 'POST', body: body('SLOW:1') });
+    const answer = (await res.json()) as { candidates: { content: { parts: { text: string }[] } }[] };
+    expect(answer.candidates[0]?.content.parts.map((part) => part.text).join('')).toMatch(/^Working through step 1 of 4\./u);
+    // Three chunk delays of 250 ms stand between the first and the last piece.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(700);
+  });
+
   it('answers countTokens, and logs unknown paths with a 404', async () => {
     const server = await start();
     const counted = await fetch(`${server.url}/v1beta/models/gemini-2.5-pro:countTokens`, { method: 'POST', body: '{}' });

@@ -49,7 +49,8 @@ const generatePath = /^\/v1(?:beta|alpha)?\/models\/[^/:]+:(streamGenerateConten
 /**
  * Starts a local HTTP server that speaks enough of the Gemini API (`generativelanguage`) for
  * Gemini CLI: `POST /v1beta/models/{model}:streamGenerateContent?alt=sse` (server-sent events),
- * `…:generateContent` (one JSON answer; the CLI's model router and next-speaker check use it),
+ * `…:generateContent` (one JSON answer, after as long as its stream would take; the CLI's model
+ * router, next-speaker check and `/compress` use it),
  * `…:countTokens`. Other paths answer 404 and are logged in `requests`. The reply is chosen by
  * the scenario table from the last user prompt text.
  */
@@ -105,7 +106,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     }
     if (context.streaming) return streamReply(res, reply, context.model);
     if (reply.kind === 'hang') return; // never answered; the client times out or aborts
-    sendJson(res, 200, geminiResponse(reply, context.model));
+    // One JSON answer takes as long as its stream would (/compress asks this way): a slow reply stays slow.
+    const takesMs = geminiChunks(reply, context.model).reduce((sum, chunk) => sum + chunk.delayMs, 0);
+    later(takesMs, () => {
+      if (!res.destroyed) sendJson(res, 200, geminiResponse(reply, context.model));
+    });
   };
 
   const server = createServer((req, res) => {

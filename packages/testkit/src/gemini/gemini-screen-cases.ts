@@ -195,6 +195,8 @@ export const geminiScreenCases: readonly GeminiScreenCase[] = [
     drive: async ({ pane }) => {
       await geminiSubmitted(pane, 'ERR429_DAILY please', GEMINI_RETRY_DIALOG, 60_000);
       await pane.press('Down');
+      // Keys sent in one burst can reach the dialog as one input: Enter waits for the moved selection.
+      await pane.waitForScreen(/● 2\. Stop/, { timeoutMs: 5000 });
       await pane.press('Enter');
       return pane.waitForScreen((s) => !GEMINI_RETRY_DIALOG.test(s) && GEMINI_READY.test(s) && !GEMINI_BUSY.test(s), { timeoutMs: 20_000 });
     },
