@@ -75,7 +75,7 @@ describe('gemini detector negatives', () => {
       [' > TOOL_SHELL clean up', '', '✦ The tool ran. Done.', ...blank],
       ['✦ I will write the notes file.', '', '╭──────────', '│ ? WriteFile  Writing to notes.txt', '│ Apply this change?', '│', ...blank],
     ];
-    for (const frame of frames) {
+    for (const frame of [...frames, blank]) {
       expect(classifyScreen({ ...pane, title: '✦  Working… (project)' }, frame.join('\n'))).toMatchObject({ state: 'no_activity', detector: 'gemini' });
     }
   });

@@ -96,7 +96,9 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
   const lines = toScreenLines(screen);
   const crash = detectCrash(id, pane, lines);
   if (crash !== null) return crash;
-  if (lines.length === 0) return result('unknown', [], { reason: 'the screen is empty' });
+  // Ink clears the whole screen before its first full render (after the CLI initialised, on a
+  // resize): a blank capture of a running CLI is a moment, not a verdict.
+  if (lines.length === 0) return result('no_activity', [], { reason: 'the screen is empty: the CLI is redrawing' });
 
   const composer = findGeminiComposer(lines);
   // Dialogs replace the composer; with a composer drawn, a dialog on screen is history.
