@@ -87,7 +87,8 @@ export const geminiFailureCases: readonly GeminiScreenCase[] = [
     drive: async ({ pane }) => {
       await geminiReplied(pane, 'hello', HELLO_REPLY);
       await pane.submit('/quit');
-      for (let tries = 0; tries < 150; tries += 1) {
+      // The CLI prints its session summary and cleans up first: seconds on a loaded machine.
+      for (let tries = 0; tries < 300; tries += 1) {
         if ((await pane.info()).dead) return pane.capture();
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

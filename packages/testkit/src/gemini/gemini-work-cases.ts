@@ -69,8 +69,7 @@ export const geminiWorkCases: readonly GeminiScreenCase[] = [
     drive: async ({ pane }) => {
       await geminiSubmitted(pane, 'SLOW:40 write the report', streaming(2));
       await pane.submit('then run the tests');
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      return pane.waitForScreen(GEMINI_BUSY);
+      return pane.waitForScreen((s) => GEMINI_BUSY.test(s) && /Queued \(press ↑ to edit\)/.test(s));
     },
   },
   { state: 'idle', name: 'replied', description: 'prompt `hello`: a short reply, finished.', drive: async ({ pane }) => geminiReplied(pane, 'hello', HELLO_REPLY) },

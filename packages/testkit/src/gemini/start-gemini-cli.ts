@@ -10,6 +10,7 @@ import { TestkitError } from '../testkit-error.js';
 import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
 import type { GeminiCli } from './gemini-cli-entry.js';
 import { createGeminiHome, type GeminiSettingsOptions } from './gemini-home.js';
+import { geminiInputText } from './gemini-input-line.js';
 import { processTree } from './process-tree.js';
 
 /** Gemini CLI's `--approval-mode` values. */
@@ -62,7 +63,7 @@ export interface GeminiCliPane extends AsyncDisposable {
   type(text: string): Promise<void>;
   /** Sends tmux key names (`Enter`, `Escape`, `C-c`, …). */
   press(...keys: string[]): Promise<void>;
-  /** Types `text`, waits until the input line shows it, then presses Enter. */
+  /** Types `text`, waits until the screen shows it, presses Enter, and again (up to 3 times) while the input still holds it. */
   submit(text: string): Promise<void>;
   /** Removes the temp `HOME` (and the temp cwd when it made one). Does not kill the pane. */
   dispose(): Promise<void>;
@@ -185,6 +186,17 @@ export async function startGeminiCli(sandbox: TmuxSandbox, options: StartGeminiC
       const tail = collapse(text).slice(-20);
       await waitForScreen((screen) => collapse(screen).includes(tail), { timeoutMs: 5000 });
       await press('Enter');
+      // On a loaded machine an Enter can reach the CLI with the last typed keys and be taken for
+      // part of a paste: the text stays in the input. Enter again then; on an empty input it does nothing.
+      const sent = (screen: string): boolean => !collapse(geminiInputText(screen) ?? '').includes(tail);
+      for (let tries = 0; tries < 3; tries += 1) {
+        const left = await waitForScreen(sent, { timeoutMs: 3000 }).then(
+          () => true,
+          () => false,
+        );
+        if (left) return;
+        await press('Enter');
+      }
     },
     dispose,
     [Symbol.asyncDispose]: dispose,
