@@ -3,7 +3,7 @@ import { createTmuxConnectionPool, type TmuxConnectionPool } from '@tmux-orc/tmu
 import pLimit from 'p-limit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncHealthChecker } from './async-health-checker.js';
-import { systemClock } from './clock.js';
+import { systemMonotonicClock } from '@tmux-orc/clock';
 import { HealthChecker } from './health-checker.js';
 import type { LiveCase } from './__fixtures__/live/live-expectations.js';
 import { type PaneWatch, startPaneWatch } from './__fixtures__/live/pane-watch.js';
@@ -91,7 +91,7 @@ describe.skipIf(!lookup.ok).concurrent.each(sizes)('the health checker on live G
     sandbox = await createTmuxSandbox({ width: cols, height: rows });
     api = await startFakeGemini();
     pool = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
-    const clock = systemClock;
+    const clock = systemMonotonicClock;
     const screens = recordScreens(pool);
     const options = { runner: screens, debounceMs, clock };
     watch = startPaneWatch({

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Clock, systemClock } from '../clock.js';
+import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { captureJoined, type PaneInfo, readPaneInfo } from '../claude-code/pane-info.js';
 import { waitForExit } from '../claude-code/pane-processes.js';
 import { shellQuote } from '../shell-quote.js';
@@ -43,7 +43,7 @@ export interface StartGeminiCliOptions {
   /** Keep the pane after its command exits (tmux `remain-on-exit`). Default false. */
   readonly remainOnExit?: boolean;
   /** Time source of `waitForScreen` deadlines (default `performance.now()`). */
-  readonly clock?: Clock;
+  readonly clock?: MonotonicClock;
 }
 
 /** A Gemini CLI process running in a sandbox pane. */
@@ -121,7 +121,7 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ');
  * trusts the cwd. Resolves once the pane exists; wait for the input line with `waitForScreen`.
  */
 export async function startGeminiCli(sandbox: TmuxSandbox, options: StartGeminiCliOptions): Promise<GeminiCliPane> {
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? systemMonotonicClock;
   const madeCwd = options.cwd === undefined ? await mkdtemp(join(tmpdir(), 'tmux-orc-gemini-cwd-')) : undefined;
   const cwd = await realpath(options.cwd ?? madeCwd ?? tmpdir());
   const home = await createGeminiHome({ cwd, entry: options.cli.path, ...(options.settings === undefined ? {} : { settings: options.settings }) });
