@@ -100,6 +100,16 @@ describe('gemini detector negatives', () => {
     expect(selectDetector(pane, screen).id).toBe('gemini');
   });
 
+  it('calls a cleared shell crashed when the pane was started as Gemini CLI, a shell otherwise', () => {
+    const shell: DetectorPane = { ...pane, currentCommand: 'sh', startCommand: null };
+    for (const startCommand of ['gemini --approval-mode default', "PATH=/x:$PATH; export PATH; set -m; gemini --approval-mode default; exec /bin/sh", 'npx @google/gemini-cli']) {
+      expect(classifyScreen({ ...shell, startCommand }, '$ \n\n')).toMatchObject({ state: 'crashed', detector: 'gemini' });
+    }
+    for (const startCommand of [null, 'bash', 'less gemini.log']) {
+      expect(classifyScreen({ ...shell, startCommand }, '$ \n\n')).toMatchObject({ state: 'no_activity', detector: 'shell' });
+    }
+  });
+
   it('is chosen from the CLI’s own pane titles', () => {
     for (const title of ['◇  Ready (project)', '✋  Action Required (project)', '✦  Working… (project)', '⏲  Working… (project)', 'Gemini CLI (project)']) {
       expect(selectDetector({ ...pane, title }, '').id).toBe('gemini');

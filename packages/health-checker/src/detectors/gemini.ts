@@ -11,6 +11,9 @@ import { geminiScreenSignature, geminiTitle } from './gemini-signature.js';
 
 const id = 'gemini';
 
+// `gemini`, `/usr/local/bin/gemini`, `npx @google/gemini-cli` as a command word of the start command.
+const startsGemini = /(?:^|[\s;&|(/'"])gemini(?:-cli)?(?=[\s;&|)'"]|$)/u;
+
 const spinner = '[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]';
 // LoadingIndicator: `⠏ Thinking... (esc to cancel, 12s)`, `⠹ Considering option 1 (esc to cancel, 1m 5s)`.
 const loading = /\(esc to cancel, [\d.]+\s*[hms]?/iu;
@@ -132,6 +135,9 @@ export const geminiDetector: AgentDetector = {
   matches(pane, screen) {
     if (pane.currentCommand === 'gemini') return 0.9;
     if (geminiTitle(pane.title)) return 0.8;
+    // Started as `gemini …`: the agent of this pane, also once it exited and a cleared shell is
+    // all that is left (then `crashed`).
+    if (startsGemini.test(pane.startCommand ?? '')) return 0.7;
     if (screen === undefined) return 0;
     // Its flat composer at the bottom is the live UI; a signature word higher up may be conversation
     // text (a Codex or Claude Code pane talking about Gemini CLI), so it weighs less.
