@@ -6,9 +6,16 @@ import { findShellPromptAfterAgent, isShellCommand } from './shell-prompt.js';
 // An agent's own input line (`❯ text` between two rules) is not a shell prompt.
 const boxBorder = /^\s*(?:[╭╰]─|─{8,}|━{8,})/u;
 
+// A plain `$ ` under a box's bottom is the shell's: Gemini CLI prints a summary box on /quit.
+const boxBottom = /^\s*╰─/u;
+const plainPrompt = /^[$#](?: |$)/u;
+
 function isInsidePromptBox(lines: readonly string[]): boolean {
   const index = lastNonEmptyIndex(lines);
-  return index > 0 && boxBorder.test(lines[index - 1] ?? '');
+  if (index <= 0) return false;
+  const above = lines[index - 1] ?? '';
+  if (boxBottom.test(above) && plainPrompt.test(lines[index] ?? '')) return false;
+  return boxBorder.test(above);
 }
 
 /**

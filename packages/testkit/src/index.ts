@@ -29,3 +29,12 @@ export { type CodexConfigOptions, type CodexHome, codexConfig, createCodexHome }
 export { type CodexPane, type StartCodexOptions, startCodex } from './codex/start-codex.js';
 export { type CodexScreenCase, type CodexScreenCaseContext, CODEX_ALARMING_REPLY, CODEX_BUSY, CODEX_READY } from './codex/codex-screen-case.js';
 export { codexScreenCases } from './codex/codex-screen-cases.js';
+export { type FakeGemini, type FakeGeminiOptions, type FakeGeminiRequest, startFakeGemini } from './fake-gemini/start-fake-gemini.js';
+export { type FakeGeminiReply, type FakeGeminiRequestContext, type FakeGeminiScenario } from './fake-gemini/gemini-reply.js';
+export { defaultGeminiScenarios } from './fake-gemini/default-gemini-scenarios.js';
+export { type GeminiCli, type GeminiCliLookup, findGeminiCli } from './gemini/gemini-cli-entry.js';
+export { type GeminiHome, type GeminiSettingsOptions, createGeminiHome, geminiSettings } from './gemini/gemini-home.js';
+export { type GeminiApprovalMode, type GeminiCliPane, type StartGeminiCliOptions, startGeminiCli } from './gemini/start-gemini-cli.js';
+export { type GeminiScreenCase, type GeminiScreenCaseContext, GEMINI_BUSY, GEMINI_READY, geminiReady } from './gemini/gemini-screen-case.js';
+export { GEMINI_ALARMING_REPLY, geminiScreenCases } from './gemini/gemini-screen-cases.js';
+export { type RecordedGeminiScreen, type RecordGeminiScreensOptions, recordGeminiScreens } from './gemini/gemini-screen-recorder.js';

@@ -16,9 +16,9 @@ function cell(value: unknown): string {
 
 /**
  * Writes `FILES.md` in `dir`: one table row per recorded screen, from every `.json` sidecar there
- * (so a partial re-record still lists all files).
+ * (so a partial re-record still lists all files). `recorder` names the script that wrote them.
  */
-export async function writeFixtureIndex(dir: string): Promise<void> {
+export async function writeFixtureIndex(dir: string, recorder = 'packages/testkit/src/claude-code/record-screens.ts'): Promise<void> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   const rows: string[] = [];
   for (const name of names) {
@@ -31,7 +31,7 @@ export async function writeFixtureIndex(dir: string): Promise<void> {
   const text = [
     '# Recorded screens',
     '',
-    'Written by `packages/testkit/src/claude-code/record-screens.ts` from the `.json` sidecars; see README.md for what they show.',
+    `Written by \`${recorder}\` from the \`.json\` sidecars; see README.md for what they show.`,
     '',
     '| file | state | how it was produced | pane title / current command |',
     '|---|---|---|---|',
