@@ -42,7 +42,7 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
     expect(dashboard!.source).toMatch(/^daemon .*monitor\.sock$/);
     await browser!.page.goto(dashboard!.url);
     expect(new URL(browser!.page.url()).search).toBe(''); // the token left the address bar for a cookie
-    await browser!.page.waitForFunction("document.querySelectorAll('#fleet [data-agent-id]').length === 4", undefined, { timeout: 10_000 });
+    await expect.poll(() => browser!.page.locator('#fleet [data-agent-id]').count(), { timeout: 10_000 }).toBe(4);
     expect(Object.keys(await rows()).sort()).toEqual([team.pm, team.dev, team.qa, team.ops].sort());
     expect(await browser!.page.textContent('[data-session="team"]')).toContain('team');
     await browser!.page.waitForSelector(`[data-agent-id="${team.qa}"][data-state="waiting_input"]`);
