@@ -11,7 +11,7 @@ import type { DashboardSource, SourceEvent } from './dashboard-source.js';
  * as `perf watch` does when no daemon watches the server: the dashboard then only looks.
  */
 export async function startLocalSource(config: Config, clock: { now(): number } = { now: () => Date.now() }): Promise<DashboardSource> {
-  const monitor = createMonitor(observeOnly(config), { clock });
+  const monitor = createMonitor(observeOnly(config), { wallClock: clock });
   const cycles = createCycleStats();
   const listeners = new Set<(event: SourceEvent) => void>();
   const startedAt = new Date(clock.now()).toISOString();
