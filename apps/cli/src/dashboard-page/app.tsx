@@ -4,7 +4,7 @@ import { AgentRow } from './agent-row.js';
 import { EvidencePanel } from './evidence-panel.js';
 import { FleetCharts } from './fleet-charts.js';
 import { fleetRows } from './fleet-rows.js';
-import { applySnapshot, applyTransition, emptyFleet, type FleetState } from './fleet-store.js';
+import { applySnapshot, applyTransition, emptyFleet, laneSpanMs, type FleetState } from './fleet-store.js';
 import { startLiveFeed } from './live-feed.js';
 import { StateCounts } from './state-counts.js';
 import { VirtualList } from './virtual-list.js';
@@ -47,6 +47,7 @@ export function App() {
 
   const rows = useMemo(() => fleetRows(fleet.agents, filter, needsYou), [fleet.agents, filter]);
   const now = pageNow + fleet.clockOffsetMs;
+  const spanMs = laneSpanMs(fleet, now);
   const chosen = selected === null ? undefined : fleet.agents.find((agent) => agent.id === selected);
   const toggle = (key: string): void =>
     setFilter((current) => {
@@ -74,13 +75,13 @@ export function App() {
       <main>
         <section class="list">
           <div class="columns">
-            <span>state</span><span>agent</span><span>in state</span><span>detector</span><span class="lane-scale"><span>−60 min</span><span>last hour</span><span>now</span></span>
+            <span>state</span><span>agent</span><span>in state</span><span>detector</span><span class="lane-scale"><span>−{Math.round(spanMs / 60_000)} min</span><span>{spanMs === fleet.windowMs ? 'last hour' : 'since the dashboard started'}</span><span>now</span></span>
           </div>
           <VirtualList
           items={rows}
           rowHeight={rowHeight}
           render={(row, top) => (
-            <AgentRow key={row.key} row={row} top={top} now={now} windowMs={fleet.windowMs} lane={row.kind === 'agent' ? fleet.timelines[row.agent.id] ?? [] : []} selected={row.key === selected} onSelect={(id) => setSelected(id === selected ? null : id)} />
+            <AgentRow key={row.key} row={row} top={top} now={now} windowMs={spanMs} lane={row.kind === 'agent' ? fleet.timelines[row.agent.id] ?? [] : []} selected={row.key === selected} onSelect={(id) => setSelected(id === selected ? null : id)} />
           )}
           />
         </section>

@@ -7,6 +7,8 @@ export interface FleetState {
   readonly timelines: Readonly<Record<string, readonly Segment[]>>;
   readonly samples: readonly MetricSample[];
   readonly windowMs: number;
+  /** When the dashboard began recording timelines (server clock), null before. */
+  readonly historyStart: number | null;
   /** Server clock minus page clock (ms), so times in state use the monitor's clock. */
   readonly clockOffsetMs: number;
   readonly upstream: Upstream;
@@ -17,7 +19,7 @@ export interface FleetState {
 
 /** Before the first snapshot. */
 export const emptyFleet: FleetState = {
-  status: null, agents: [], timelines: {}, samples: [], windowMs: 3_600_000, clockOffsetMs: 0,
+  status: null, agents: [], timelines: {}, samples: [], windowMs: 3_600_000, historyStart: null, clockOffsetMs: 0,
   upstream: { up: false, error: 'connecting' }, connected: false, source: '',
 };
 
@@ -30,6 +32,7 @@ export function applySnapshot(state: FleetState, snapshot: Snapshot, pageNow: nu
     timelines: snapshot.history.timelines,
     samples: snapshot.history.samples,
     windowMs: snapshot.history.windowMs,
+    historyStart: snapshot.history.startedAt,
     clockOffsetMs: snapshot.history.now - pageNow,
     upstream: snapshot.upstream,
     connected: true,
@@ -55,4 +58,13 @@ export function applyTransition(state: FleetState, transition: TransitionJson): 
   const last = lane.at(-1);
   const timelines = last?.[0] === transition.to ? state.timelines : { ...state.timelines, [transition.agentId]: [...lane, [transition.to, Math.max(transition.at, last?.[1] ?? 0)] as const] };
   return { ...state, agents, timelines };
+}
+
+/**
+ * How much time the swimlanes span: the whole window once the dashboard has recorded that long;
+ * before, what it has (at least a minute), so a young dashboard's lanes are not a sliver at the right.
+ */
+export function laneSpanMs(state: Pick<FleetState, 'windowMs' | 'historyStart'>, now: number): number {
+  if (state.historyStart === null) return state.windowMs;
+  return Math.min(state.windowMs, Math.max(60_000, now - state.historyStart));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countStates, needsYou } from './agent-states.js';
-import { applySnapshot, applyTransition, emptyFleet } from './fleet-store.js';
+import { applySnapshot, applyTransition, emptyFleet, laneSpanMs } from './fleet-store.js';
 import { fleetRows, visibleRange } from './fleet-rows.js';
 import { formatDuration } from './format-time.js';
 import type { AgentJson, Snapshot } from './wire-types.js';
@@ -41,7 +41,7 @@ describe('fleetRows', () => {
 describe('fleet store', () => {
   const snapshot: Snapshot = {
     status: { agents: [agent('%1', 'a', 'idle')], summary: { idle: 1 }, cycle: { ms: 3, strategy: 'concurrent', transport: 'control' }, source: 'daemon' },
-    history: { now: 10_000, windowMs: 3_600_000, timelines: { '%1': [['idle', 1000]] }, samples: [] },
+    history: { now: 10_000, windowMs: 3_600_000, startedAt: 2000, timelines: { '%1': [['idle', 1000]] }, samples: [] },
     upstream: { up: true, error: null },
     source: 'daemon /x.sock',
   };
@@ -57,6 +57,14 @@ describe('fleet store', () => {
     const down = applySnapshot(applySnapshot(emptyFleet, snapshot, 9000), { ...snapshot, status: null, upstream: { up: false, error: 'gone' } }, 9500);
     expect(down.agents).toHaveLength(1);
     expect(down.upstream.up).toBe(false);
+  });
+});
+
+describe('laneSpanMs', () => {
+  it('spans what was recorded, at least a minute, at most the window', () => {
+    expect(laneSpanMs({ windowMs: 3_600_000, historyStart: 0 }, 30_000)).toBe(60_000);
+    expect(laneSpanMs({ windowMs: 3_600_000, historyStart: 0 }, 600_000)).toBe(600_000);
+    expect(laneSpanMs({ windowMs: 3_600_000, historyStart: 0 }, 9_000_000)).toBe(3_600_000);
   });
 });
 

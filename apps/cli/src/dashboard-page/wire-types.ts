@@ -63,7 +63,7 @@ export interface Upstream {
 /** `GET /api/snapshot`. */
 export interface Snapshot {
   readonly status: StatusJson | null;
-  readonly history: { readonly now: number; readonly windowMs: number; readonly timelines: Readonly<Record<string, readonly Segment[]>>; readonly samples: readonly MetricSample[] };
+  readonly history: { readonly now: number; readonly windowMs: number; readonly startedAt: number | null; readonly timelines: Readonly<Record<string, readonly Segment[]>>; readonly samples: readonly MetricSample[] };
   readonly upstream: Upstream;
   readonly source: string;
 }

@@ -26,6 +26,7 @@ describe('createFleetHistory', () => {
     const snapshot = history.snapshot(12_500);
     expect(snapshot.timelines).toEqual({ '%1': [['active', 2000], ['error', 3000]] });
     expect(snapshot.samples.map((s) => s.at)).toEqual([12_500]);
+    expect(snapshot.startedAt).toBe(1000);
   });
 
   it('never puts a late since before the lane’s last segment', () => {

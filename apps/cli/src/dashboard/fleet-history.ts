@@ -17,6 +17,8 @@ export interface MetricSample {
 export interface HistorySnapshot {
   readonly now: number;
   readonly windowMs: number;
+  /** When recording began (the first observation): lanes know nothing before it. */
+  readonly startedAt: number | null;
   readonly timelines: Readonly<Record<string, readonly Segment[]>>;
   readonly samples: readonly MetricSample[];
 }
@@ -39,6 +41,7 @@ export function createFleetHistory(options: FleetHistoryOptions = {}) {
   const sampleEveryMs = options.sampleEveryMs ?? 5000;
   const timelines = new Map<string, Segment[]>();
   const samples: MetricSample[] = [];
+  let startedAt: number | null = null;
 
   const record = (agentId: string, state: string, fromMs: number): void => {
     const lane = timelines.get(agentId);
@@ -60,10 +63,12 @@ export function createFleetHistory(options: FleetHistoryOptions = {}) {
   return {
     /** Records a transition (`at` in ms). */
     observeTransition(agentId: string, state: string, at: number): void {
+      startedAt ??= at;
       record(agentId, state, at);
     },
     /** Aligns every timeline with a status snapshot, forgets agents that are gone, takes a sample. */
     observeStatus(status: StatusJson, now: number): void {
+      startedAt ??= now;
       const seen = new Set<string>();
       for (const agent of status.agents) {
         seen.add(agent.id);
@@ -88,7 +93,7 @@ export function createFleetHistory(options: FleetHistoryOptions = {}) {
     },
     snapshot(now: number): HistorySnapshot {
       prune(now);
-      return { now, windowMs, timelines: Object.fromEntries([...timelines].map(([id, lane]) => [id, [...lane]])), samples: [...samples] };
+      return { now, windowMs, startedAt, timelines: Object.fromEntries([...timelines].map(([id, lane]) => [id, [...lane]])), samples: [...samples] };
     },
   };
 }
