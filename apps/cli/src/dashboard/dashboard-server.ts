@@ -68,8 +68,14 @@ export async function startDashboardServer(options: DashboardServerOptions): Pro
       else setUpstream({ up: false, error: event.error ?? 'the event stream ended' });
       return;
     }
-    const transition = JSON.parse(event.data) as { agentId?: string; to?: string; at?: number };
-    if (typeof transition.agentId === 'string' && typeof transition.to === 'string') history.observeTransition(transition.agentId, transition.to, transition.at ?? clock.now());
+    let transition: { agentId?: unknown; to?: unknown; at?: unknown };
+    try {
+      transition = JSON.parse(event.data) as typeof transition;
+    } catch {
+      return; // not the daemon's JSON: nothing a page could use
+    }
+    if (typeof transition.agentId !== 'string' || typeof transition.to !== 'string') return;
+    history.observeTransition(transition.agentId, transition.to, typeof transition.at === 'number' ? transition.at : clock.now());
     streams.send('transition', event.data);
   });
   await poll();

@@ -9,6 +9,8 @@ export interface DashboardProcess {
   readonly url: string;
   readonly port: number;
   readonly source: string;
+  /** What it printed on stderr so far. */
+  stderr(): string;
   /** SIGTERM, then SIGKILL after 10 s; resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -35,7 +37,7 @@ export async function startDashboard(home: CliHome, socketName: string, extra: r
   try {
     await cli.waitFor(() => cli.stdout().includes('\n'), 'the dashboard to print its URL', 60_000);
     const line = JSON.parse(cli.stdout().split('\n')[0] ?? '') as { url: string; port: number; source: string };
-    return { ...line, stop };
+    return { ...line, stderr: cli.stderr, stop };
   } catch (error) {
     await stop();
     throw error;
