@@ -26,7 +26,11 @@ export function App() {
       renderStart.current ??= performance.now();
       setFleet((state) => applySnapshot(state, snapshot, Date.now()));
     },
-    transition: (transition) => setFleet((state) => applyTransition(state, transition)),
+    transition: (transition) => {
+      // Marked so a test (or a curious user in DevTools) can tell the event stream from the poll.
+      performance.mark('tmux-orc:transition', { detail: { agentId: transition.agentId, to: transition.to } });
+      setFleet((state) => applyTransition(state, transition));
+    },
     upstream: (upstream) => setFleet((state) => ({ ...state, upstream })),
     connected: (connected) => setFleet((state) => (state.connected === connected ? state : { ...state, connected })),
   }), []);

@@ -61,6 +61,8 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
     await drawScreen(sandbox(), team.dev, 'waiting_input-write-approval');
     await sandbox().waitForScreen(team.dev, /Do you want to create/);
     await browser!.page.waitForSelector(`[data-agent-id="${team.dev}"][data-state="waiting_input"]`, { timeout: 2000 });
+    const marks = JSON.parse(await browser!.page.evaluate(`JSON.stringify(performance.getEntriesByName('tmux-orc:transition').map((mark) => mark.detail))`)) as { agentId: string; to: string }[];
+    expect(marks).toContainEqual({ agentId: team.dev, to: 'waiting_input' }); // it came by the event stream
     expect(await browser!.page.getAttribute('[data-count-key="waiting_input"]', 'data-count')).toBe('2');
     expect(await browser!.page.$$eval(`[data-agent-id="${team.dev}"] .lane .seg`, (segs) => segs.map((seg) => seg.className))).toContain('seg state-waiting_input');
   });
