@@ -14,14 +14,21 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
   let dashboard: DashboardProcess | undefined;
   let browser: TestBrowser | undefined;
   let team: Awaited<ReturnType<typeof startTeam>>;
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`Expected beforeAll to have started ${what}, got nothing`);
+    return value;
+  };
+  const h = (): CliHome => ready(home, 'the CLI home');
+  const d = (): DashboardProcess => ready(dashboard, 'the dashboard');
+  const b = (): TestBrowser => ready(browser, 'Chromium');
 
   const startDaemon = async (): Promise<void> => {
-    const run = await home!.run(['-L', sandbox().socketName, 'monitor', 'start', '--interval', '0.5']);
+    const run = await h().run(['-L', sandbox().socketName, 'monitor', 'start', '--interval', '0.5']);
     expect(run.code, run.stderr).toBe(0);
   };
   const rows = (): Promise<Record<string, string>> =>
-    browser!.page.$$eval('[data-agent-id]', (els) => Object.fromEntries(els.filter((el) => el.closest('#fleet') !== null).map((el) => [el.getAttribute('data-agent-id'), el.getAttribute('data-state')])));
-  const token = (): string => new URL(dashboard!.url).searchParams.get('token') ?? '';
+    b().page.$$eval('[data-agent-id]', (els) => Object.fromEntries(els.filter((el) => el.closest('#fleet') !== null).map((el) => [el.getAttribute('data-agent-id'), el.getAttribute('data-state')])));
+  const token = (): string => new URL(d().url).searchParams.get('token') ?? '';
 
   beforeAll(async () => {
     buildCliIfStale();
@@ -39,41 +46,41 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
   }, 60_000);
 
   it('serves the daemon’s data and lists every agent of the fleet under its session', async () => {
-    expect(dashboard!.source).toMatch(/^daemon .*monitor\.sock$/);
-    await browser!.page.goto(dashboard!.url);
-    expect(new URL(browser!.page.url()).search).toBe(''); // the token left the address bar for a cookie
-    await expect.poll(() => browser!.page.locator('#fleet [data-agent-id]').count(), { timeout: 10_000 }).toBe(4);
+    expect(d().source).toMatch(/^daemon .*monitor\.sock$/);
+    await b().page.goto(d().url);
+    expect(new URL(b().page.url()).search).toBe(''); // the token left the address bar for a cookie
+    await expect.poll(() => b().page.locator('#fleet [data-agent-id]').count(), { timeout: 10_000 }).toBe(4);
     expect(Object.keys(await rows()).sort()).toEqual([team.pm, team.dev, team.qa, team.ops].sort());
-    expect(await browser!.page.textContent('[data-session="team"]')).toContain('team');
-    await browser!.page.waitForSelector(`[data-agent-id="${team.qa}"][data-state="waiting_input"]`);
-    await browser!.page.waitForSelector(`[data-agent-id="${team.ops}"][data-state="error"]`);
-    expect(await browser!.page.getAttribute('.needs-you', 'data-needs-you')).toBe('2');
+    expect(await b().page.textContent('[data-session="team"]')).toContain('team');
+    await b().page.waitForSelector(`[data-agent-id="${team.qa}"][data-state="waiting_input"]`);
+    await b().page.waitForSelector(`[data-agent-id="${team.ops}"][data-state="error"]`);
+    expect(await b().page.getAttribute('.needs-you', 'data-needs-you')).toBe('2');
   });
 
   it('shows the evidence lines of an agent on click', async () => {
-    await browser!.page.click(`[data-agent-id="${team.qa}"]`);
-    await browser!.page.waitForSelector(`#evidence[data-agent-id="${team.qa}"]`);
-    expect(await browser!.page.textContent('#evidence .evidence-lines')).toMatch(/Do you want to proceed/);
-    expect(await browser!.page.textContent('#evidence')).toContain('claude-code');
+    await b().page.click(`[data-agent-id="${team.qa}"]`);
+    await b().page.waitForSelector(`#evidence[data-agent-id="${team.qa}"]`);
+    expect(await b().page.textContent('#evidence .evidence-lines')).toMatch(/Do you want to proceed/);
+    expect(await b().page.textContent('#evidence')).toContain('claude-code');
   });
 
   it('shows a transition within 2 s of the agent’s screen changing, in its row, counts and timeline', async () => {
     await drawScreen(sandbox(), team.dev, 'waiting_input-write-approval');
     await sandbox().waitForScreen(team.dev, /Do you want to create/);
-    await browser!.page.waitForSelector(`[data-agent-id="${team.dev}"][data-state="waiting_input"]`, { timeout: 2000 });
-    const marks = JSON.parse(await browser!.page.evaluate(`JSON.stringify(performance.getEntriesByName('tmux-orc:transition').map((mark) => mark.detail))`)) as { agentId: string; to: string }[];
+    await b().page.waitForSelector(`[data-agent-id="${team.dev}"][data-state="waiting_input"]`, { timeout: 2000 });
+    const marks = JSON.parse(await b().page.evaluate(`JSON.stringify(performance.getEntriesByName('tmux-orc:transition').map((mark) => mark.detail))`)) as { agentId: string; to: string }[];
     expect(marks).toContainEqual({ agentId: team.dev, to: 'waiting_input' }); // it came by the event stream
-    expect(await browser!.page.getAttribute('[data-count-key="waiting_input"]', 'data-count')).toBe('2');
-    expect(await browser!.page.$$eval(`[data-agent-id="${team.dev}"] .lane .seg`, (segs) => segs.map((seg) => seg.className))).toContain('seg state-waiting_input');
+    expect(await b().page.getAttribute('[data-count-key="waiting_input"]', 'data-count')).toBe('2');
+    expect(await b().page.$$eval(`[data-agent-id="${team.dev}"] .lane .seg`, (segs) => segs.map((seg) => seg.className))).toContain('seg state-waiting_input');
   });
 
   it('agrees with status --json and /metrics on every agent', async () => {
     let last = '';
     for (let attempt = 0; attempt < 20; attempt += 1) {
-      const cli = await home!.run(['-L', sandbox().socketName, 'status', '--json']);
+      const cli = await h().run(['-L', sandbox().socketName, 'status', '--json']);
       const status = JSON.parse(cli.stdout) as StatusJson;
-      const served = JSON.parse((await rawRequest(dashboard!.port, '/api/status', { headers: { authorization: `Bearer ${token()}` } })).body) as StatusJson;
-      const metrics = (await rawRequest(dashboard!.port, '/metrics', { headers: { authorization: `Bearer ${token()}` } })).body;
+      const served = JSON.parse((await rawRequest(d().port, '/api/status', { headers: { authorization: `Bearer ${token()}` } })).body) as StatusJson;
+      const metrics = (await rawRequest(d().port, '/metrics', { headers: { authorization: `Bearer ${token()}` } })).body;
       const page = await rows();
       const byCli = Object.fromEntries(status.agents.map((agent) => [agent.id, agent.state]));
       const byDashboard = Object.fromEntries(served.agents.map((agent) => [agent.id, agent.state]));
@@ -101,8 +108,8 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     expect(first.headers['content-security-policy']).toMatch(/script-src 'self'/);
 
-    const stranger = await browser!.context.browser()?.newContext();
-    const other = stranger === undefined ? await browser!.context.newPage() : await stranger.newPage();
+    const stranger = await b().context.browser()?.newContext();
+    const other = stranger === undefined ? await b().context.newPage() : await stranger.newPage();
     try {
       const refused = await other.goto(`http://127.0.0.1:${port}/`);
       expect(refused?.status()).toBe(401);
@@ -111,7 +118,7 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
       await (stranger ?? other).close();
     }
     // The test kit's own evaluate is allowed (DevTools protocol); a script element added by a page is not.
-    const injected = await browser!.page.evaluate(`(async () => {
+    const injected = await b().page.evaluate(`(async () => {
       const script = document.createElement('script');
       script.textContent = 'window.injected = true';
       document.body.append(script);
@@ -122,8 +129,8 @@ describe('tmux-orc dashboard, fed by the daemon, in Chromium', { timeout: 120_00
   });
 
   it('says the daemon is gone when it stops, and recovers by itself when it restarts', async () => {
-    const page = browser!.page;
-    const stop = await home!.run(['monitor', 'stop']);
+    const page = b().page;
+    const stop = await h().run(['monitor', 'stop']);
     expect(stop.code, stop.stderr).toBe(0);
     await page.waitForSelector('#connection[data-up="false"]', { timeout: 10_000 });
     expect(await page.textContent('#connection')).toMatch(/daemon unreachable/);
