@@ -82,11 +82,11 @@ export function App() {
             <span>state</span><span>agent</span><span>in state</span><span>detector</span><span class="lane-scale"><span>−{Math.round(spanMs / 60_000)} min</span><span>{spanMs === fleet.windowMs ? 'last hour' : 'since the dashboard started'}</span><span>now</span></span>
           </div>
           <VirtualList
-          items={rows}
-          rowHeight={rowHeight}
-          render={(row, top) => (
-            <AgentRow key={row.key} row={row} top={top} now={now} windowMs={spanMs} lane={row.kind === 'agent' ? fleet.timelines[row.agent.id] ?? [] : []} selected={row.key === selected} onSelect={(id) => setSelected(id === selected ? null : id)} />
-          )}
+            items={rows}
+            rowHeight={rowHeight}
+            render={(row, top) => (
+              <AgentRow key={row.key} row={row} top={top} now={now} windowMs={spanMs} lane={row.kind === 'agent' ? fleet.timelines[row.agent.id] ?? [] : []} selected={row.key === selected} onSelect={(id) => setSelected(id === selected ? null : id)} />
+            )}
           />
         </section>
         {chosen === undefined ? null : <EvidencePanel agent={chosen} now={now} onClose={() => setSelected(null)} />}
