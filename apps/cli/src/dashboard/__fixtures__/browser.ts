@@ -23,7 +23,8 @@ export interface TestBrowser {
 /** Starts Chromium (fails naming the missing executable rather than skipping). */
 export async function launchBrowser(viewport = { width: 1280, height: 720 }): Promise<TestBrowser> {
   if (!existsSync(chromiumPath)) throw new Error(`Expected Chromium at ${chromiumPath} (run scripts/ensure-tools.sh), got no file`);
-  const profile = await mkdtemp(join(tmpdir(), 'tmux-orc-chromium-'));
+  // Named like the sandboxes, so CI's leftover check (pgrep tmux-orc-test) also finds a browser left running.
+  const profile = await mkdtemp(join(tmpdir(), 'tmux-orc-test-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumFlags, viewport, timeout: 60_000 });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
