@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { DashboardFlags } from '../dashboard/dashboard-options.js';
 import { runDashboard } from '../dashboard/run-dashboard.js';
-import { processIo, type ConfigCommandIo, type GlobalConfigOptions } from './config-io.js';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+import type { GlobalConfigOptions } from './config-io.js';
 import { loadMonitorConfig } from './monitor-options.js';
 
 /** Registers `tmux-orc dashboard`: the live web page of the fleet. */
-export function registerDashboardCommand(program: Command, io: ConfigCommandIo = processIo()): void {
+export function registerDashboardCommand(program: Command, io: CommandIo = processIo()): void {
   program
     .command('dashboard')
     .description('live web page of the fleet (from the daemon, or a read-only monitor run here); prints a URL with a token')

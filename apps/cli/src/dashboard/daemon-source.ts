@@ -1,6 +1,6 @@
-import { callApi } from '../daemon/api-client.js';
-import type { StatusJson } from '../daemon/status-json.js';
-import { CliError } from '../daemon/cli-error.js';
+import { callApi } from '../client/api-client.js';
+import type { StatusJson } from '../shared/status-json.js';
+import { DashboardError } from './dashboard-error.js';
 import type { DashboardSource, SourceEvent } from './dashboard-source.js';
 import { createSseRelay } from './sse-relay.js';
 
@@ -15,7 +15,7 @@ export function createDaemonSource(socketPath: string, label: string): Dashboard
   const get = async <T>(path: string, text: boolean): Promise<T> => {
     const answer = await callApi<T>(socketPath, path, { timeoutMs: 5000, text });
     if (answer.ok) return answer.body;
-    throw new CliError('API_FAILED', `Expected the ${label} to answer ${path} on ${socketPath}, got: ${answer.message}`);
+    throw new DashboardError('SOURCE_UNREACHABLE', `Expected the ${label} to answer ${path} on ${socketPath}, got: ${answer.message}`);
   };
   return {
     description: `${label} ${socketPath}`,

@@ -1,7 +1,7 @@
 import { useSuiteTmuxSandbox } from '@tmux-orc/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCliIfStale, createCliHome, type CliHome } from '../__fixtures__/cli-harness.js';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 import { launchBrowser, type TestBrowser } from './__fixtures__/browser.js';
 import { buildPageIfStale, rawRequest, startDashboard, type DashboardProcess } from './__fixtures__/dashboard-cli.js';
 import { drawScreen, startTeam } from './__fixtures__/sim-fleet.js';

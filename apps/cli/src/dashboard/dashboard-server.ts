@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 import type { DashboardSource, SourceEvent } from './dashboard-source.js';
 import { createFleetHistory } from './fleet-history.js';
 import type { PageAsset } from './page-assets.js';

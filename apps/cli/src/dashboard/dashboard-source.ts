@@ -1,4 +1,4 @@
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 
 /** Something the dashboard's source tells: a transition (the daemon's event JSON), or whether it answers. */
 export type SourceEvent =

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildCliIfStale, createCliHome } from '../__fixtures__/cli-harness.js';
 import { launchBrowser } from './__fixtures__/browser.js';
 import { buildPageIfStale, rawRequest, startDashboard } from './__fixtures__/dashboard-cli.js';
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 import { markClaudeCode, screensDir } from './__fixtures__/sim-fleet.js';
 
 const screens = ['idle-replied', 'active-thinking', 'waiting_input-bash-approval', 'error-http529-retrying', 'rate_limited-http429-unified', 'compacting-compact', 'fresh-started', 'queued_message-typed-not-sent'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentJson, StatusJson } from '../daemon/status-json.js';
+import type { AgentJson, StatusJson } from '../shared/status-json.js';
 import { createFleetHistory } from './fleet-history.js';
 
 const agent = (id: string, state: string, since: number): AgentJson => ({

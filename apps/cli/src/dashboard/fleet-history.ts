@@ -1,4 +1,4 @@
-import type { StatusJson } from '../daemon/status-json.js';
+import type { StatusJson } from '../shared/status-json.js';
 
 /** One stretch of an agent's timeline: the state and when it began (ms since the epoch). */
 export type Segment = readonly [state: string, fromMs: number];

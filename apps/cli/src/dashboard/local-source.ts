@@ -1,9 +1,9 @@
 import type { Config } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
-import { observeOnly } from '../daemon/config-servers.js';
-import { createCycleStats } from '../daemon/cycle-stats.js';
+import { observeOnly } from '../shared/observe-only.js';
+import { createCycleStats } from '../shared/cycle-stats.js';
 import { renderPrometheusMetrics } from '../daemon/prometheus-metrics.js';
-import { toStatusJson } from '../daemon/status-json.js';
+import { toStatusJson } from '../shared/status-json.js';
 import type { DashboardSource, SourceEvent } from './dashboard-source.js';
 
 /**

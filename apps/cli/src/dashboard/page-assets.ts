@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { CliError } from '../daemon/cli-error.js';
+import { DashboardError } from './dashboard-error.js';
 
 /** One file of the page, ready to send. */
 export interface PageAsset {
@@ -25,7 +25,7 @@ export async function loadPageAssets(dir: string = defaultPageDir): Promise<Read
     try {
       assets.set(path, { contentType, body: await readFile(file) });
     } catch (error) {
-      throw new CliError('API_FAILED', `Expected the dashboard page at ${file} (built by apps/cli/scripts/build-page.mjs), got: ${String(error)}`, { cause: error });
+      throw new DashboardError('PAGE_MISSING', `Expected the dashboard page at ${file} (built by apps/cli/scripts/build-page.mjs), got: ${String(error)}`, { cause: error });
     }
   }
   return assets;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import type { LoadedConfig } from '@tmux-orc/config';
-import type { ConfigCommandIo } from '../commands/config-io.js';
-import { findLiveMonitor } from '../daemon/find-monitor.js';
-import { waitForShutdownSignal } from '../daemon/shutdown-signal.js';
+import type { CommandIo } from '../shared/command-io.js';
+import { findLiveMonitor } from '../client/find-monitor.js';
+import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
 import { createDaemonSource } from './daemon-source.js';
 import { exposureNotice, readDashboardFlags, type DashboardFlags } from './dashboard-options.js';
 import type { DashboardSource } from './dashboard-source.js';
@@ -12,7 +12,7 @@ import { startLocalSource } from './local-source.js';
 import { loadPageAssets } from './page-assets.js';
 
 /** Opens `url` in the desktop's browser; says so when no opener exists (a headless machine). */
-function openBrowser(url: string, io: ConfigCommandIo): void {
+function openBrowser(url: string, io: CommandIo): void {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
   child.on('error', (error) => io.stderr(`tmux-orc dashboard: --open: could not run ${opener} (${error.message}); open the URL yourself\n`));
@@ -24,7 +24,7 @@ function openBrowser(url: string, io: ConfigCommandIo): void {
  * the daemon (or demo) watching this server, else from a read-only monitor run here, until
  * Ctrl-C / SIGTERM. Exit 2 for a bad flag, 1 when it cannot listen or the page is missing.
  */
-export async function runDashboard(loaded: LoadedConfig, flags: DashboardFlags, io: ConfigCommandIo): Promise<number> {
+export async function runDashboard(loaded: LoadedConfig, flags: DashboardFlags, io: CommandIo): Promise<number> {
   const settings = readDashboardFlags(flags);
   if (typeof settings === 'string') {
     io.stderr(`tmux-orc dashboard: ${settings}\n`);
