@@ -12,12 +12,16 @@ import { describe, expect, it } from 'vitest';
  */
 const allowed: Readonly<Record<string, readonly string[]>> = {
   '.': ['.', 'commands'],
-  commands: ['commands', 'client', 'shared', 'render', 'demo', 'daemon/run-daemon', 'daemon/api-server'],
+  commands: ['commands', 'client', 'shared', 'render', 'demo', 'dashboard', 'daemon/run-daemon', 'daemon/api-server'],
   client: ['client', 'shared'],
   daemon: ['daemon', 'shared'],
   shared: ['shared'],
   render: ['render', 'shared'],
   demo: ['demo', 'shared'],
+  // A client of the daemon's API; without a daemon it renders `/metrics` itself, as the daemon does.
+  dashboard: ['dashboard', 'client', 'shared', 'daemon/prometheus-metrics'],
+  // The browser page: bundled on its own, it imports nothing of the Node side.
+  'dashboard-page': ['dashboard-page'],
 };
 
 /** Test harnesses drive the built CLI from outside: their folders may import anything in `src/`. */

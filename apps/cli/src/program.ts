@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerBenchmarkCommand } from './commands/benchmark.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerDashboardCommand } from './commands/dashboard.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerObserveCommands } from './commands/observe.js';
@@ -24,6 +25,7 @@ export function createProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   registerBenchmarkCommand(program);
   registerConfigCommands(program);
+  registerDashboardCommand(program);
   registerDemoCommand(program);
   registerMonitorCommands(program);
   registerObserveCommands(program);
