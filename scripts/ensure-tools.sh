@@ -1,10 +1,11 @@
 #!/bin/sh
-# Installs what a fresh machine with only Node lacks: tmux and chromium (Debian packages; the
-# dashboard's browser tests drive /usr/bin/chromium, never a downloaded browser) and pnpm 10 (npm).
+# Installs what a fresh machine with only Node lacks: tmux (Debian package) and pnpm 10 (npm).
+# With `tests`, also Debian's chromium: the dashboard's browser tests drive /usr/bin/chromium,
+# never a downloaded browser (the demo does not need it).
 set -eu
 missing=""
 command -v tmux >/dev/null 2>&1 || missing="tmux"
-[ -x /usr/bin/chromium ] || missing="$missing chromium"
+if [ "${1-}" = "tests" ] && [ ! -x /usr/bin/chromium ]; then missing="$missing chromium"; fi
 if [ -n "$missing" ]; then
   echo "ensure-tools: not found:$missing; installing with apt-get" >&2
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
@@ -16,4 +17,4 @@ if ! command -v pnpm >/dev/null 2>&1; then
   echo "ensure-tools: pnpm not found; installing pnpm@10 with npm" >&2
   npm install -g pnpm@10 >/dev/null 2>&1
 fi
-echo "ensure-tools: $(tmux -V), $(/usr/bin/chromium --version 2>/dev/null), pnpm $(pnpm --version), node $(node --version)" >&2
+echo "ensure-tools: $(tmux -V), $(/usr/bin/chromium --version 2>/dev/null || echo 'no chromium'), pnpm $(pnpm --version), node $(node --version)" >&2
