@@ -123,4 +123,18 @@ describe('createPmReporter', () => {
     expect((await reporter.flush([pm, dev], ctx)).held[0]?.reason).toBe('the PM pane shows no agent CLI (detector shell)');
     expect(runner.commands).toEqual([]);
   });
+
+  it('says why an idle agent may change by itself: background shells still running', async () => {
+    const runner = recordingRunner();
+    const ctx = actionContext();
+    const reporter = createPmReporter();
+    const agents = [
+      view({ id: '%0', name: 'pm', role: 'pm', window: 0, state: 'idle' }, runner),
+      view({ id: '%1', name: 'dev', state: 'idle', since: -60_000, from: 'active', detail: { background: '1 shell still running' } }, runner),
+    ];
+    reporter.collect(agents, [], ctx);
+    await reporter.flush(agents, ctx);
+    expect(typed(runner.commands)).toEqual(['%0 [tmux-orc] dev (s:1) idle 1m (1 shell still running)']);
+  });
 });
+

@@ -20,7 +20,8 @@ export function describeState(agent: AgentView, now: number): string {
   const { detail } = result;
   switch (result.state) {
     case 'idle':
-      return `${label} idle ${formatDuration(now - result.since)}`;
+      // Background shells still running after the turn: idle, and the PM should know why it may change.
+      return `${label} idle ${formatDuration(now - result.since)}${detail.background === undefined ? '' : ` (${quoted(detail.background, 60).slice(1, -1)})`}`;
     case 'waiting_input':
       return `${label} waiting_input${detail.question === undefined ? '' : `: ${quoted(detail.question)}`}`;
     case 'error':

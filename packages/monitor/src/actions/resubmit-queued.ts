@@ -1,5 +1,12 @@
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
+import { builtinDetectors, classifyScreen } from '@tmux-orc/health-checker';
 import { agentLabel, quoted } from './report-text.js';
+
+/** True when the pane, read again now, still shows text typed into its input box and not submitted. */
+async function stillQueued(agent: AgentView): Promise<boolean> {
+  const lines = await agent.runner.run(['capture-pane', '-p', '-J', '-t', agent.pane.id]);
+  return classifyScreen(agent.pane, lines.join('\n'), builtinDetectors).state === 'queued_message';
+}
 
 /**
  * Presses Enter for an agent whose message sits typed but unsubmitted (`queued_message`), at most
@@ -29,6 +36,8 @@ export async function resubmitQueued(agents: readonly AgentView[], ctx: ActionCo
     }
     if (entry.count > 0 && now - entry.lastAt < spacing * 1000) continue;
     try {
+      // The screen may have changed since the cycle read it (a dialog opened): Enter only on text still typed.
+      if (!(await stillQueued(agent))) continue;
       await agent.runner.run(['send-keys', '-t', agent.pane.id, 'Enter']);
       entry.count += 1;
       entry.lastAt = now;
