@@ -23,7 +23,9 @@ const packages = ['apps/cli', 'packages/config', 'packages/tmux-pool', 'packages
 /** Builds the CLI and its workspace dependencies when a source is newer than its build. */
 export function buildCliIfStale(): void {
   // Test files run in parallel: one builds, the others wait for it (a build rewrites dist/ in place).
-  const lock = join(tmpdir(), 'tmux-orc-cli-build.lock');
+  // The lock lives in this checkout: another clone's build never holds this one's tests up.
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const lock = join(root, '.tmp', 'cli-build.lock');
   const started = Date.now();
   for (;;) {
     try {
