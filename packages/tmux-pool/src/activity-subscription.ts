@@ -1,0 +1,59 @@
+import type { ControlNotification } from './control-protocol.js';
+
+/** Name of the one subscription `EventPaneLister` makes on its control client. */
+export const activitySubscriptionName = 'tmux-orc-activity';
+
+// Every pane of every session and window: id, dead flag and its window's activity stamp. Pane ids
+// (`%N`), `0`/`1` and integers never hold a space or a dot, so the value splits without a nonce.
+const ACTIVITY_FORMAT = '#{S:#{W:#{P:#{pane_id}.#{pane_dead}.#{window_activity} }}}';
+
+/**
+ * The `refresh-client -B name:what:format` that subscribes to every pane's activity (tmux ≥ 3.2).
+ * `what` is empty (the client's session), and the format loops over every session itself, so one
+ * subscription covers the server. tmux re-evaluates it about once a second and sends
+ * `%subscription-changed` only when the value changed. Passed as one argument, the format is
+ * quoted by `toControlLine`, so its `#` cannot start a comment.
+ */
+export function subscribeActivityArgs(): string[] {
+  return ['refresh-client', '-B', `${activitySubscriptionName}::${ACTIVITY_FORMAT}`];
+}
+
+/**
+ * Notifications after which the set of panes, or what discovery reads of them (names, sessions),
+ * may have changed: the lister then lists every pane again. `%unlinked-*` are the same events in
+ * sessions other than the client's.
+ */
+export const structuralNotifications: ReadonlySet<string> = new Set([
+  'window-add',
+  'window-close',
+  'window-renamed',
+  'unlinked-window-add',
+  'unlinked-window-close',
+  'unlinked-window-renamed',
+  'sessions-changed',
+  'session-renamed',
+  'session-window-changed',
+  'layout-change',
+  'pane-mode-changed',
+]);
+
+/** Each pane's `dead.activity` stamp, by pane id, from a subscription value. */
+export type ActivityStamps = ReadonlyMap<string, string>;
+
+/**
+ * Reads a `%subscription-changed` notification of the activity subscription: its args are
+ * `name $session @window index %pane ... : value`. Resolves `undefined` for other notifications.
+ */
+export function parseActivityNotification(notification: ControlNotification): ActivityStamps | undefined {
+  if (notification.name !== 'subscription-changed') return undefined;
+  if (!notification.args.startsWith(`${activitySubscriptionName} `)) return undefined;
+  const colon = notification.args.indexOf(' : ');
+  if (colon === -1) return undefined;
+  const stamps = new Map<string, string>();
+  for (const entry of notification.args.slice(colon + 3).split(' ')) {
+    const dot = entry.indexOf('.');
+    if (dot <= 0) continue;
+    stamps.set(entry.slice(0, dot), entry.slice(dot + 1));
+  }
+  return stamps;
+}
