@@ -1,4 +1,5 @@
 import type { ControlNotification } from './control-protocol.js';
+import type { PaneInfo } from './pane-info.js';
 
 /** Name of the one subscription `EventPaneLister` makes on its control client. */
 export const activitySubscriptionName = 'tmux-orc-activity';
@@ -56,4 +57,24 @@ export function parseActivityNotification(notification: ControlNotification): Ac
     stamps.set(entry.slice(0, dot), entry.slice(dot + 1));
   }
   return stamps;
+}
+
+/** What a subscription value says against the panes last listed. */
+export interface ActivityDelta {
+  /** Panes whose dead flag or activity stamp differs from their listing. */
+  readonly changed: readonly string[];
+  /** A pane appeared or went: the set must be listed anew. */
+  readonly paneSetChanged: boolean;
+}
+
+/** Compares a subscription value with the panes last listed, by id. */
+export function compareActivity(stamps: ActivityStamps, listed: ReadonlyMap<string, PaneInfo>): ActivityDelta {
+  const changed: string[] = [];
+  let paneSetChanged = stamps.size !== listed.size;
+  for (const [id, stamp] of stamps) {
+    const known = listed.get(id);
+    if (known === undefined) paneSetChanged = true;
+    else if (stamp !== `${known.dead ? 1 : 0}.${known.windowActivity}`) changed.push(id);
+  }
+  return { changed, paneSetChanged };
 }

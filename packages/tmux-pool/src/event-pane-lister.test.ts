@@ -1,6 +1,7 @@
 import { useTmuxSandbox } from '@tmux-orc/testkit';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { EventPaneLister, type EventPaneListerOptions } from './event-pane-lister.js';
+import { EventPaneLister } from './event-pane-lister.js';
+import type { EventPaneListerOptions } from './event-pane-lister-options.js';
 import { createTmuxConnectionPool } from './pool.js';
 import type { TmuxRunner } from './runner.js';
 

@@ -1,45 +1,14 @@
-import { systemTimers, systemWallClock, type TimerProvider, type WallClock } from '@tmux-orc/clock';
-import { parseActivityNotification, structuralNotifications, subscribeActivityArgs } from './activity-subscription.js';
+import { systemTimers, systemWallClock, type WallClock } from '@tmux-orc/clock';
+import { compareActivity, parseActivityNotification, structuralNotifications, subscribeActivityArgs } from './activity-subscription.js';
 import { ActivityWatcher } from './activity-watcher.js';
 import { TmuxInvalidOptionError } from './errors/invalid-option-error.js';
 import { TmuxCommandError } from './errors/tmux-command-error.js';
 import { listPaneRecords } from './list-panes.js';
-import { type Logger, silentLogger } from './logger.js';
+import { silentLogger } from './logger.js';
 import type { PaneInfo } from './pane-info.js';
-import { PaneLister, type PaneListerOptions } from './pane-lister.js';
+import { defaultFullListingMs, type EventPaneListerOptions, type EventPaneListerStats } from './event-pane-lister-options.js';
+import { PaneLister } from './pane-lister.js';
 import type { TmuxRunner } from './runner.js';
-import type { TmuxServer } from './server.js';
-
-/** Options of `EventPaneLister`. */
-export interface EventPaneListerOptions extends PaneListerOptions {
-  /** The server the runner talks to: the lister opens its own control client on it to subscribe. */
-  readonly server: TmuxServer;
-  /** Every pane is listed anew at least this often (ms), whatever tmux reported: the safety net. Default 60 000. */
-  readonly fullListingMs?: number;
-  /** False lists every pane every time (the polling fallback), as on a tmux without subscriptions. Default true. */
-  readonly subscriptions?: boolean;
-  /** Called when tmux reported a change, so a caller can look now instead of at its next tick. */
-  readonly onChange?: () => void;
-  readonly tmuxPath?: string;
-  /** How long the lister's own client may take to answer (ms). Default 5000. */
-  readonly commandTimeoutMs?: number;
-  readonly timers?: TimerProvider;
-  readonly logger?: Logger;
-}
-
-/** Default of {@link EventPaneListerOptions.fullListingMs}. */
-export const defaultFullListingMs = 60_000;
-
-/** What an `EventPaneLister` did so far. */
-export interface EventPaneListerStats {
-  /** `events` while subscribed; `polling` when it lists every pane every time (see `fallbackReason`). */
-  readonly mode: 'events' | 'polling';
-  readonly fallbackReason: string | null;
-  /** `list-panes -a` runs: at start, after structural notifications, by the safety net, or each call when polling. */
-  readonly fullListings: number;
-  /** Single-window `list-panes -t` runs, one per pane tmux said printed or died. */
-  readonly paneRelists: number;
-}
 
 /**
  * Lists panes like `PaneLister`, but from tmux's notifications (tmux ≥ 3.2): a control client of its
@@ -174,18 +143,10 @@ export class EventPaneLister {
       this.#onChange?.();
       return;
     }
-    const snapshot = this.#snapshot;
-    if (snapshot === undefined) return;
-    let moved = stamps.size !== snapshot.size;
-    for (const [id, stamp] of stamps) {
-      const known = snapshot.get(id);
-      if (known === undefined) moved = true;
-      else if (stamp !== `${known.dead ? 1 : 0}.${known.windowActivity}`) {
-        this.#dirty.add(id);
-        moved = true;
-      }
-    }
-    if (stamps.size !== snapshot.size || [...stamps.keys()].some((id) => !snapshot.has(id))) this.#needFull = true;
-    if (moved) this.#onChange?.();
+    if (this.#snapshot === undefined) return;
+    const { changed, paneSetChanged } = compareActivity(stamps, this.#snapshot);
+    for (const id of changed) this.#dirty.add(id);
+    if (paneSetChanged) this.#needFull = true;
+    if (paneSetChanged || changed.length > 0) this.#onChange?.();
   }
 }
