@@ -1,9 +1,10 @@
 import { AsyncHealthChecker, HealthChecker } from '@tmux-orc/health-checker';
-import { type MonitoredPane, type MonitoringStrategy, createConcurrentStrategy, createPollingStrategy, createStrategyHost } from '@tmux-orc/strategies';
+import { type MonitoredPane, type MonitoringStrategy, type Observation, createConcurrentStrategy, createPollingStrategy, createStrategyHost } from '@tmux-orc/strategies';
 import { createStrategy as createAdaptiveStrategy } from '@tmux-orc/strategy-adaptive';
 import {
   ControlModeConnection,
   ExecConnection,
+  type PaneInfo,
   type PoolMetrics,
   type TmuxRunner,
   type TmuxServer,
@@ -18,6 +19,10 @@ import { countingRunner } from './counting-runner.js';
 export interface ModeSession {
   /** One full cycle; resolves with the number of panes whose screen was captured. */
   cycle(): Promise<number>;
+  /** The state the last cycle observed for a pane (`idle`, `waiting_input`, …), if it did. */
+  stateOf(paneId: string): string | undefined;
+  /** For modes that hear of changes from tmux: calls `listener` on each, so a loop can run a cycle now. */
+  onChange?(listener: () => void): void;
   /** tmux processes started so far by this mode (exec commands plus control clients opened). */
   processesStarted(): number;
   /** Pool and cache counters, when the mode has them. */
@@ -38,7 +43,7 @@ export interface ModeOptions {
 
 /** One monitoring mode the benchmark compares. */
 export interface BenchMode {
-  readonly name: 'sync' | 'async-exec' | 'control' | 'adaptive' | 'floor';
+  readonly name: 'sync' | 'async-exec' | 'control' | 'adaptive' | 'events' | 'floor';
   readonly description: string;
   setUp(server: TmuxServer, agents: readonly MonitoredPane[], options: ModeOptions): Promise<ModeSession>;
 }
@@ -54,27 +59,28 @@ function inFlight(options: ModeOptions): { concurrency?: number } {
 const NO_REUSE_MS = 1;
 
 /** Discovery as the monitor does it: a `PaneLister` (one `list-panes -a` a cycle), the bench's panes only. */
-function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[]): () => Promise<MonitoredPane[]> {
+export function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[], lister: { list(): Promise<PaneInfo[]> } = new PaneLister(runner)): () => Promise<MonitoredPane[]> {
   const ids = new Set(agents.map((agent) => agent.id));
-  const lister = new PaneLister(runner);
   return async () => (await lister.list()).filter((pane) => ids.has(pane.id)).map(asMonitored);
 }
 
-async function strategyCycleSession(
+export async function strategyCycleSession(
   runner: TmuxRunner & { transport?: 'control' | 'exec' },
   checker: HealthChecker | AsyncHealthChecker,
   strategy: MonitoringStrategy,
   agents: readonly MonitoredPane[],
   extra: { processes(): number; pool(): PoolMetrics | null; close(): Promise<void>; captures(): number },
+  discover: () => Promise<MonitoredPane[]> = discoverer(runner, agents),
 ): Promise<ModeSession> {
   const host = createStrategyHost(strategy, { services: { runner, checker, clock } });
-  const discover = discoverer(runner, agents);
+  let observed = new Map<string, Observation>();
   return {
     async cycle() {
       const before = extra.captures();
-      await host.observe(await discover());
+      observed = await host.observe(await discover());
       return extra.captures() - before;
     },
+    stateOf: (paneId) => observed.get(paneId)?.result.state,
     processesStarted: extra.processes,
     stats: () => ({ pool: extra.pool(), cache: checker instanceof AsyncHealthChecker ? { pane_content: checker.cacheStats() } : null }),
     async tearDown() {
@@ -97,7 +103,7 @@ function execParts(server: TmuxServer) {
   };
 }
 
-async function controlParts(server: TmuxServer, poolSize: number) {
+export async function controlParts(server: TmuxServer, poolSize: number) {
   const pool = createTmuxConnectionPool({ server, transport: 'control', maxSize: poolSize });
   await pool.warmUp();
   const counted = countingRunner(pool);
@@ -167,6 +173,7 @@ export const floorMode: BenchMode = {
         const screens = await capturePanes(connection, panes.map((pane) => pane.id));
         return screens.size;
       },
+      stateOf: () => undefined,
       processesStarted: () => 1,
       stats: () => ({ pool: null, cache: null }),
       tearDown: () => connection.close(),
@@ -174,4 +181,3 @@ export const floorMode: BenchMode = {
   },
 };
 
-export const allModes: readonly BenchMode[] = [syncMode, asyncExecMode, controlMode, adaptiveMode, floorMode];

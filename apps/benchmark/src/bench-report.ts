@@ -8,6 +8,8 @@ export interface BenchReport {
   readonly results: readonly ModeResult[];
   readonly speedup: { readonly control_vs_sync: number | null; readonly control_vs_async_exec: number | null; readonly adaptive_vs_sync: number | null };
   readonly overhead_vs_floor: number | null;
+  /** The tmux server's CPU (% of a core) with no monitor running, over 10 s (with `--live`). */
+  readonly tmux_baseline_pct?: number | null;
 }
 
 function ratio(numerator: number | undefined, denominator: number | undefined): number | null {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { type BenchMode, allModes } from './bench-modes.js';
+import { allModes } from './all-modes.js';
+import type { BenchMode } from './bench-modes.js';
 import { parseAgentCounts } from './parse-agent-counts.js';
 import { renderChart } from './render-chart.js';
 import { renderTable } from './render-table.js';
@@ -16,6 +17,19 @@ interface BenchmarkOptions {
   cycles?: string;
   concurrency?: string;
   poolSize: string;
+  live?: boolean;
+  interval: string;
+  probes: string;
+  idleSeconds: string;
+  idleModes: string;
+  printing: string;
+}
+
+/** A number option within `min..max`, or an error naming the option, the range and the value. */
+function numberOption(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`Expected --${name} to be a number from ${min} to ${max}, got \`${text}\``);
+  return value;
 }
 
 /**
@@ -26,11 +40,17 @@ export function defineBenchmarkCommand(command: Command): Command {
   return command
     .description('measure full monitoring cycles on a private tmux server with simulated agents, every mode side by side')
     .option('--agents <n[,n…]>', 'fleet size(s); a list sweeps', '100')
-    .option('--compare', 'compare every mode (sync, async-exec, control, adaptive, floor); the default')
+    .option('--compare', 'compare every mode (sync, async-exec, control, adaptive, events, floor); the default')
     .option('--modes <list>', 'only these modes, comma-separated')
     .option('--cycles <n>', 'measured cycles per mode at least (default 5)')
     .option('--concurrency <n>', 'checks in flight at once (p-limit) for async-exec, control and adaptive (default: 128 over control mode, 20 over exec)')
     .option('--pool-size <n>', 'most control-mode connections (pool maxSize) for control and adaptive', '4')
+    .option('--live', 'also run each mode as a daemon: detection latency (screen switch to observed), idle CPU and RSS')
+    .option('--interval <ms>', 'check interval of the --live loop', '2000')
+    .option('--probes <n>', 'screen switches timed per mode with --live', '5')
+    .option('--idle-seconds <s>', 'idle-cost measurement per mode with --live', '60')
+    .option('--idle-modes <list>', 'modes whose idle cost --live measures', 'control,adaptive,events')
+    .option('--printing <share>', 'share of agents printing continuously, 0..1', '0.05')
     .option('--json', 'print JSON (an object for one size, an array for a sweep)')
     .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
     .action(async (options: BenchmarkOptions) => {
@@ -57,6 +77,17 @@ export function defineBenchmarkCommand(command: Command): Command {
           modes,
           measure: { concurrency, poolSize, ...(minCycles === undefined ? {} : { minCycles, maxCycles: Math.max(minCycles, 40) }) },
           signal: abort.signal,
+          printing: numberOption('printing', options.printing, 0, 0.9),
+          ...(options.live
+            ? {
+                live: {
+                  intervalMs: numberOption('interval', options.interval, 100, 60_000),
+                  probes: numberOption('probes', options.probes, 1, 50),
+                  idleMs: numberOption('idle-seconds', options.idleSeconds, 0, 3600) * 1000,
+                  idleModes: options.idleModes.split(',').map((name) => name.trim()),
+                },
+              }
+            : {}),
           onProgress: (done, _total, label) => bar.update(done, { label }),
         });
         bar.stop();

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MonitoredPane } from '@tmux-orc/strategies';
 import type { PoolMetrics, TmuxServer } from '@tmux-orc/tmux-pool';
-import type { BenchMode } from './bench-modes.js';
+import type { BenchMode, ModeSession } from './bench-modes.js';
+import type { LiveResult } from './measure-live.js';
 import { readCpuTimes } from './proc-stat.js';
 import { percentile, round } from './statistics.js';
 
@@ -35,6 +36,8 @@ export interface ModeResult {
   readonly rss_mb: number;
   readonly pool: PoolMetrics | null;
   readonly cache: Record<string, unknown> | null;
+  /** Detection latency and idle cost run as a daemon would (`--live`), null when not measured. */
+  readonly live: LiveResult | null;
 }
 
 function ourCpuMs(): number {
@@ -57,6 +60,7 @@ export async function measureMode(
   agents: readonly MonitoredPane[],
   options: MeasureOptions,
   onCycle: (done: number) => void = () => {},
+  live?: (session: ModeSession) => Promise<LiveResult>,
 ): Promise<ModeResult> {
   const session = await mode.setUp(server, agents, { concurrency: options.concurrency, poolSize: options.poolSize });
   try {
@@ -81,17 +85,21 @@ export async function measureMode(
     }
     const cycles = times.length;
     const { pool, cache } = session.stats();
+    const rssMb = round(process.memoryUsage().rss / 1024 / 1024, 1);
+    const tmuxMs = tmuxCpuMs(serverPid) - tmuxBefore;
+    const ourMs = ourCpuMs() - cpuBefore;
     return {
       mode: mode.name,
       cycles,
       cycle_ms: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
       processes_per_cycle: round((session.processesStarted() - processesBefore) / cycles),
       captures_per_cycle: round(captures / cycles),
-      cpu_ms_per_cycle: round((ourCpuMs() - cpuBefore) / cycles),
-      tmux_cpu_ms_per_cycle: round((tmuxCpuMs(serverPid) - tmuxBefore) / cycles),
-      rss_mb: round(process.memoryUsage().rss / 1024 / 1024, 1),
+      cpu_ms_per_cycle: round(ourMs / cycles),
+      tmux_cpu_ms_per_cycle: round(tmuxMs / cycles),
+      rss_mb: rssMb,
       pool,
       cache,
+      live: live === undefined ? null : await live(session),
     };
   } finally {
     await session.tearDown();

@@ -1,6 +1,6 @@
 import type { BenchReport } from './bench-report.js';
 
-const COLORS: Record<string, string> = { sync: '#d62728', 'async-exec': '#ff7f0e', control: '#1f77b4', adaptive: '#2ca02c', floor: '#7f7f7f' };
+const COLORS: Record<string, string> = { sync: '#d62728', 'async-exec': '#ff7f0e', control: '#1f77b4', adaptive: '#2ca02c', events: '#9467bd', floor: '#7f7f7f' };
 const WIDTH = 760;
 const HEIGHT = 460;
 const MARGIN = { left: 70, right: 150, top: 40, bottom: 50 };

@@ -14,10 +14,22 @@ export function renderTable(reports: readonly BenchReport[]): string {
       table.push([report.agents, r.mode, r.cycles, r.cycle_ms.p50, r.cycle_ms.p95, r.cycle_ms.max, r.processes_per_cycle, r.captures_per_cycle, r.cpu_ms_per_cycle, r.tmux_cpu_ms_per_cycle, r.rss_mb]);
     }
   }
+  const live = new Table({
+    head: ['agents', 'mode', 'latency p50 ms', 'p95 ms', 'max ms', 'missed', 'idle cpu %', 'tmux cpu %', 'tmux alone %', 'rss MB'],
+    style: { head: ['bold'], compact: true },
+  });
+  for (const report of reports) {
+    for (const r of report.results) {
+      if (r.live === null) continue;
+      const { latency_ms: l, idle } = r.live;
+      live.push([report.agents, r.mode, l.p50, l.p95, l.max, `${l.missed}/${l.probes}`, format(idle?.cpu_pct ?? null), format(idle?.tmux_cpu_pct ?? null), format(report.tmux_baseline_pct ?? null), format(idle?.rss_mb ?? null)]);
+    }
+  }
   const speedups = reports.map(
     (r) =>
       `${r.agents} agents: control ${format(r.speedup.control_vs_sync)}x faster than sync, ${format(r.speedup.control_vs_async_exec)}x than async-exec; ` +
       `adaptive ${format(r.speedup.adaptive_vs_sync)}x than sync; control/floor ${format(r.overhead_vs_floor)}x`,
   );
-  return `${table.toString()}\n${speedups.join('\n')}\n`;
+  const liveText = live.length === 0 ? '' : `${live.toString()}\n`;
+  return `${table.toString()}\n${speedups.join('\n')}\n${liveText}`;
 }

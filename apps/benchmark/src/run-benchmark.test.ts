@@ -22,7 +22,7 @@ describe('runBenchmark on real tmux', () => {
     });
     expect(report?.agents).toBe(6);
     const byMode = new Map(report?.results.map((result) => [result.mode, result]));
-    expect([...byMode.keys()]).toEqual(['sync', 'async-exec', 'control', 'adaptive', 'floor']);
+    expect([...byMode.keys()]).toEqual(['sync', 'async-exec', 'control', 'adaptive', 'events', 'floor']);
     // One process per command over exec: a list-panes and a capture per agent, every cycle.
     expect(byMode.get('sync')?.processes_per_cycle).toBe(7);
     expect(byMode.get('async-exec')?.processes_per_cycle).toBe(7);
@@ -31,6 +31,9 @@ describe('runBenchmark on real tmux', () => {
     expect(byMode.get('control')?.captures_per_cycle).toBe(6);
     expect(byMode.get('floor')?.captures_per_cycle).toBe(6);
     expect(byMode.get('control')?.pool).toMatchObject({ transport: 'control', errors: 0 });
+    // Its subscription client started with the first (warm-up) cycle; no listing needs a process.
+    expect(byMode.get('events')?.processes_per_cycle).toBe(0);
+    expect(byMode.get('events')?.pool).toMatchObject({ transport: 'control', errors: 0 });
     for (const result of report?.results ?? []) {
       expect(result.cycles).toBe(2);
       expect(result.cycle_ms.p50).toBeGreaterThan(0);
@@ -41,7 +44,7 @@ describe('runBenchmark on real tmux', () => {
     expect(servers.filter(serverRuns)).toEqual([]);
     const svg = renderChart(report === undefined ? [] : [report], 'test');
     expect(svg).toContain('<svg');
-    expect(svg.match(/<polyline/g)).toHaveLength(5);
+    expect(svg.match(/<polyline/g)).toHaveLength(6);
   }, 120_000);
 
   it('tears the server down when aborted', async () => {

@@ -1,9 +1,23 @@
 import type { TmuxSandbox } from '@tmux-orc/testkit';
 import { createTmuxSandbox } from '@tmux-orc/testkit';
-import { type BenchMode, allModes } from './bench-modes.js';
+import { allModes } from './all-modes.js';
+import type { BenchMode } from './bench-modes.js';
 import { type BenchReport, buildReport } from './bench-report.js';
 import { startBenchFleet } from './bench-fleet.js';
 import { type MeasureOptions, measureMode } from './measure-mode.js';
+import { measureLive } from './measure-live.js';
+import { readCpuTimes } from './proc-stat.js';
+import { round } from './statistics.js';
+
+/** How `--live` runs each mode. */
+export interface LiveSettings {
+  readonly intervalMs: number;
+  /** Probes (screen switches) per mode. */
+  readonly probes: number;
+  readonly idleMs: number;
+  /** Modes whose idle cost is measured (it takes `idleMs` each). */
+  readonly idleModes: readonly string[];
+}
 
 /** Options of {@link runBenchmark}. */
 export interface RunBenchmarkOptions {
@@ -16,6 +30,10 @@ export interface RunBenchmarkOptions {
   readonly onProgress?: (done: number, total: number, label: string) => void;
   /** Told the socket name of each private tmux server as it starts (for logs and tests). */
   readonly onServer?: (socketName: string) => void;
+  /** Also run each mode as a daemon would: detection latency, and idle CPU for `idleModes`. */
+  readonly live?: LiveSettings;
+  /** Share of agents printing continuously (default 0.05). */
+  readonly printing?: number;
   /** Aborts between cycles (Ctrl-C); the server is still torn down. */
   readonly signal?: AbortSignal;
 }
@@ -42,19 +60,21 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchR
       sandbox = await createTmuxSandbox({ width: 120, height: 40 });
       options.onServer?.(sandbox.socketName);
       options.onProgress?.(done, total, `${count} agents: starting`);
-      const agents = await startBenchFleet(sandbox, count);
+      const agents = await startBenchFleet(sandbox, count, { printing: options.printing ?? 0.05, waiting: 0.05 });
+      const baseline = options.live === undefined ? null : await tmuxBaselinePct(sandbox.serverPid);
       const results = [];
-      for (const mode of modes) {
+      for (const [index, mode] of modes.entries()) {
         if (options.signal?.aborted) throw new Error('benchmark aborted');
         options.onProgress?.(done, total, `${count} agents: ${mode.name}`);
         results.push(
           await measureMode(mode, sandbox.server, sandbox.serverPid, agents, measure, (cycles) =>
             options.onProgress?.(done, total, `${count} agents: ${mode.name} cycle ${cycles}`),
+            liveRun(options.live, index, mode.name, agents, sandbox),
           ),
         );
         done += 1;
       }
-      reports.push(buildReport(count, results, new Date()));
+      reports.push({ ...buildReport(count, results, new Date()), tmux_baseline_pct: baseline });
     } finally {
       options.signal?.removeEventListener('abort', kill);
       await sandbox?.kill();
@@ -62,4 +82,28 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchR
   }
   options.onProgress?.(done, total, 'done');
   return reports;
+}
+
+/** The tmux server's own CPU (% of a core) over 10 s with no monitor: the fleet's printing agents. */
+async function tmuxBaselinePct(serverPid: number): Promise<number> {
+  const before = readCpuTimes(serverPid)?.selfMs ?? 0;
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 10_000));
+  return round((((readCpuTimes(serverPid)?.selfMs ?? 0) - before) / (performance.now() - started)) * 100);
+}
+
+/** The live measurement of the `index`-th mode: its own idle agents as probes, from the end of the fleet. */
+function liveRun(live: LiveSettings | undefined, index: number, name: string, agents: readonly { id: string }[], sandbox: TmuxSandbox) {
+  // The floor classifies nothing, so it never sees a probe.
+  if (live === undefined || name === 'floor') return undefined;
+  const probes = agents.slice(0, agents.length - index * live.probes).slice(-live.probes).map((agent) => agent.id);
+  return (session: Parameters<typeof measureLive>[0]) =>
+    measureLive(session, {
+      intervalMs: live.intervalMs,
+      probes,
+      probeTimeoutMs: Math.max(60_000, 10 * live.intervalMs),
+      idleMs: live.idleModes.includes(name) ? live.idleMs : 0,
+      tmux: (...args) => sandbox.tmux(...args),
+      serverPid: sandbox.serverPid,
+    });
 }

@@ -13,6 +13,7 @@ const result = (mode: ModeResult['mode'], p50: number): ModeResult => ({
   captures_per_cycle: 0,
   cpu_ms_per_cycle: 0,
   tmux_cpu_ms_per_cycle: 0,
+  live: null,
   rss_mb: 0,
   pool: null,
   cache: null,

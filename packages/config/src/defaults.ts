@@ -19,6 +19,7 @@ export function createDefaultConfig(home: string): Config {
         strategy: 'concurrent',
         concurrency: null,
         strategy_options: {},
+        discovery: 'list',
         pool: { transport: 'control', min_size: 1, max_size: 4, connection_timeout: 5, max_age: 300 },
         cache: { enabled: true, default_ttl: 30, max_size: 1000, strategy: 'lru' },
       },

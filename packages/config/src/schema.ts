@@ -85,6 +85,8 @@ const monitoringSchema = z.strictObject({
     concurrency: positiveInt.nullable(),
     /** Options of the selected strategy, passed to its factory as written; the strategy validates them. */
     strategy_options: z.record(z.string(), z.unknown()),
+    /** How panes are found: `list` (one `list-panes -a` a cycle) or `events` (tmux subscriptions, tmux >= 3.2; else `list`). */
+    discovery: z.enum(['list', 'events']),
     pool: poolSchema,
     cache: cacheSchema,
   }),

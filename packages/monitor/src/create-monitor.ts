@@ -9,6 +9,7 @@ import type { GoneAgent } from './actions/alerts.js';
 import { createExecaHookRunner } from './actions/run-hooks.js';
 import { createAgentStateTracker } from './agent-state-tracker.js';
 import { buildStatus } from './build-status.js';
+import { createChangeTrigger } from './change-trigger.js';
 import { createCycleLoop } from './cycle-loop.js';
 import { listAgents } from './list-agents.js';
 import { MonitorError } from './monitor-error.js';
@@ -58,6 +59,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const listeners = new Set<(event: MonitorEvent) => void>();
   const counts = { cycles: 0, errors: 0, lastCycleTime: null as number | null, lastCycleAt: null as number | null };
   let servers: WatchedServer[] | undefined;
+  let stopping = false;
 
   const emit = (event: MonitorEvent): void => {
     for (const listener of listeners) {
@@ -71,7 +73,9 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
 
   const watchedServers = (): WatchedServer[] =>
-    (servers ??= configuredServers(config).map((target) => watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false)));
+    (servers ??= configuredServers(config).map((target) =>
+      watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false, () => trigger.changed()),
+    ));
 
   /** Lists, observes and tracks one server; an unreachable server is recorded, not fatal. */
   async function observe(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {
@@ -85,7 +89,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     }
     markReachable(watched, logger, clocks.wall.now());
     const strategy = await strategies.current(watchedServers());
-    const seen = await observeServer(watched, panes, strategy, tracker, clocks, { now: clocks.wall.now(), ms: missingGraceMs });
+    // The strategy learns the debounce, so that adaptive looks at an active agent again once it has passed.
+    const seen = await observeServer(watched, panes, strategy, tracker, clocks, { now: clocks.wall.now(), ms: missingGraceMs }, config.monitoring.debounce * 1000);
     views.push(...seen.views);
     gone.push(...seen.gone);
     for (const agent of seen.gone) logger.info('agent gone', { agent: agent.agentId, target: agent.pane.target });
@@ -108,6 +113,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     counts.lastCycleTime = clocks.monotonic.now() - startedAt;
     emit({ type: 'cycle', durationMs: counts.lastCycleTime, cycle: counts.cycles });
     const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));
+    if (config.monitoring.async.discovery === 'events') trigger.settleAfter(views.some((view) => view.result.state === 'active'));
     return { transitions, reports, status: status() };
   }
 
@@ -120,6 +126,18 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       counts.errors += 1;
       logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error) });
     },
+  });
+
+  // With `discovery: events`, tmux's notifications and the debounce start cycles between ticks.
+  const trigger = createChangeTrigger({
+    timers: clocks.timers,
+    debounceMs: config.monitoring.debounce * 1000,
+    runCycle: () =>
+      void loop.runCycle().catch((error: unknown) => {
+        counts.errors += 1;
+        logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error) });
+      }),
+    running: () => loop.started() && !stopping,
   });
 
   function status(): MonitorStatus {
@@ -140,18 +158,21 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   }
 
   async function stop(): Promise<void> {
+    stopping = true;
+    trigger.stop();
     await loop.stop();
     await actions.hooksSettled();
     await strategies.dispose();
     const closing = servers ?? [];
     servers = undefined;
-    await Promise.allSettled(closing.map((s) => s.pool.close()));
+    await Promise.allSettled(closing.flatMap((s) => [s.pool.close(), s.lister.close?.()]));
   }
 
   return {
     runCycle: loop.runCycle,
     async start() {
       if (loop.started()) throw new MonitorError('ALREADY_STARTED', 'Expected a stopped monitor, got one already started');
+      stopping = false;
       loop.start();
     },
     stop,

@@ -31,10 +31,13 @@ export async function observeServer(
   clocks: { readonly monotonic: MonotonicClock; readonly wall: { now(): number } },
   /** Wall-clock now, and how long after a server came back its vanished agents are not yet missing. */
   grace: { readonly now: number; readonly ms: number },
+  /** The monitor's debounce (ms), for strategies that skip captures (see `StrategyServices.debounceMs`). */
+  debounceMs?: number,
 ): Promise<ServerObservation> {
   const listedIds = new Set(panes.map((pane) => pane.id));
   const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
-  const observed = await strategy.observe({ panes, previous, services: { runner: watched.pool, checker: watched.checker, clock: clocks.monotonic } });
+  const services = { runner: watched.pool, checker: watched.checker, clock: clocks.monotonic, ...(debounceMs === undefined ? {} : { debounceMs }) };
+  const observed = await strategy.observe({ panes, previous, services });
   watched.observations = observed;
 
   const views: AgentView[] = [];

@@ -19,7 +19,8 @@ const fixtures = fileURLToPath(new URL('../../health-checker/src/__fixtures__/cl
 /** A PM that looks like an idle agent CLI (not a shell) and records every line typed into it. */
 const recorder = (file: string): string => simAgentCommand({ screensDir: fixtures, screen: 'idle-replied-120x40', record: file, processName: simAgentProcessName });
 
-describe('50 panes and windows killed mid-cycle', () => {
+// `events`: panes come from tmux's notifications (EventPaneLister); the kills must reach discovery that way.
+describe.each(['list', 'events'] as const)('50 panes and windows killed mid-cycle (discovery: %s)', (discovery) => {
   it('are skipped, reported missing once each, and never fail the cycle', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tmux-orc-vanish-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
@@ -64,7 +65,7 @@ describe('50 panes and windows killed mid-cycle', () => {
       ...base,
       // No screen reuse: a screen cached 2 s before (the TTL's cap, equal to the cycle spacing here)
       // would stand in for a capture, and the killed panes must really be captured mid-cycle.
-      monitoring: { ...base.monitoring, check_interval: 1, debounce: 1, async: { ...base.monitoring.async, strategy: 'concurrent', cache: { ...base.monitoring.async.cache, enabled: false } } },
+      monitoring: { ...base.monitoring, check_interval: 1, debounce: 1, async: { ...base.monitoring.async, discovery, strategy: 'concurrent', cache: { ...base.monitoring.async.cache, enabled: false } } },
       notifications: { ...base.notifications, escalation: { missing_agent: [0], team_idle: [] } },
       recovery: { ...base.recovery, restart_crashed: false, resubmit_attempts: 0 },
       servers: [{ socket_name: sandbox.socketName }],

@@ -1,7 +1,7 @@
 import type { Config } from '@tmux-orc/config';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
 import type { Observation } from '@tmux-orc/strategies';
-import { createTmuxConnectionPool, PaneLister, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneInfo, type TmuxServer } from '@tmux-orc/tmux-pool';
 import type { MonitorClocks, MonitorPool } from './monitor-api.js';
 import { createScreenCache } from './screen-cache.js';
 
@@ -16,8 +16,11 @@ export interface WatchedServer {
   readonly idPrefix: string;
   readonly pool: MonitorPool;
   readonly checker: AsyncHealthChecker;
-  /** Lists the server's panes every cycle, with the role and agent options discovery reads. */
-  readonly lister: PaneLister;
+  /**
+   * Lists the server's panes every cycle, with the role and agent options discovery reads: a
+   * `PaneLister`, or with `monitoring.async.discovery: events` an `EventPaneLister` (closed with the server).
+   */
+  readonly lister: { list(): Promise<PaneInfo[]>; close?(): Promise<void> };
   /** The strategy's observations of the last cycle, by pane id. */
   observations: Map<string, Observation>;
   up: boolean;
@@ -53,13 +56,17 @@ export function checkerConcurrency(config: Config): { concurrency?: number } {
   return concurrency === null ? {} : { concurrency };
 }
 
-/** Opens (lazily: no tmux client starts before the first command) the pool, checker and lister of one server. */
+/**
+ * Opens (lazily: no tmux client starts before the first command) the pool, checker and lister of
+ * one server. With `discovery: events` over control mode, `onChange` hears of every change tmux reports.
+ */
 export function watchServer(
   target: { readonly server: TmuxServer; readonly label: string; readonly prefix: string },
   config: Config,
   pool: MonitorPool,
   clocks: MonitorClocks,
   firstSightFromWindowActivity: boolean,
+  onChange: () => void = () => {},
 ): WatchedServer {
   const checker = new AsyncHealthChecker({
     runner: pool,
@@ -74,6 +81,7 @@ export function watchServer(
   });
   const { agent_option: agentOption, pm } = config.discovery;
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
-  const lister = new PaneLister(pool, { userOptions });
+  const events = config.monitoring.async.discovery === 'events' && config.monitoring.async.pool.transport === 'control';
+  const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(pool, { userOptions });
   return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map() };
 }

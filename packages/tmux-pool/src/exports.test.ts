@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 it('exports exactly its public runtime surface', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toEqual([
     'ControlModeConnection',
+    'EventPaneLister',
     'ExecConnection',
     'PaneLister',
     'TmuxAcquireTimeoutError',
@@ -15,6 +16,7 @@ it('exports exactly its public runtime surface', async () => {
     'TmuxTimeoutError',
     'capturePanes',
     'createTmuxConnectionPool',
+    'defaultFullListingMs',
     'describeServer',
     'escapeFormat',
     'escapeMessage',

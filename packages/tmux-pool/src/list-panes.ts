@@ -22,6 +22,11 @@ export interface ListPaneRecordsOptions extends ListPanesOptions {
    * pane it asks, which is more than a third of the listing's cost at 1000 panes.
    */
   readonly currentCommandSince?: number;
+  /**
+   * List only the panes of the window holding this target (a pane id such as `%3`, or `@2`)
+   * instead of every pane (`-a`): `EventPaneLister` re-reads the panes that printed this way.
+   */
+  readonly target?: string;
 }
 
 // The fields every listing asks, in order; `pane_current_command` comes last, maybe conditional.
@@ -81,7 +86,8 @@ async function listOnce(runner: TmuxRunner, options: ListPaneRecordsOptions): Pr
   const format = [...FIELDS, ...userOptions].map((field) => `#{${field}}`).concat(command).join(separator) + end;
   let lines: string[];
   try {
-    lines = await runner.run(['list-panes', '-a', '-F', format]);
+    const scope = options.target === undefined ? ['-a'] : ['-t', options.target];
+    lines = await runner.run(['list-panes', ...scope, '-F', format]);
   } catch (error) {
     if (isEmptyServer(error)) return [];
     throw error;

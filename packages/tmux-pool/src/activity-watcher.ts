@@ -1,0 +1,114 @@
+import type { TimerProvider } from '@tmux-orc/clock';
+import { ControlModeConnection } from './control-mode-connection.js';
+import { TmuxCommandError } from './errors/tmux-command-error.js';
+import { TmuxPoolError } from './errors/tmux-pool-error.js';
+import type { Logger } from './logger.js';
+import type { TmuxServer } from './server.js';
+
+/** Options of {@link ActivityWatcher}. */
+export interface ActivityWatcherOptions {
+  readonly server: TmuxServer;
+  /** False: never subscribe (`fallbackReason` says it was turned off). */
+  readonly enabled: boolean;
+  /** The `refresh-client -B …` command to send once attached. */
+  readonly subscribeArgs: readonly string[];
+  readonly tmuxPath: string;
+  /** How long the client may take to answer a command (the subscription, the liveness ping). */
+  readonly commandTimeoutMs: number;
+  readonly timers: TimerProvider;
+  readonly logger: Logger;
+  /** Every notification of the subscribed client. */
+  readonly onNotification: (name: string, args: string) => void;
+  /** The subscribed client is gone (server restarted, client killed). */
+  readonly onLost: () => void;
+}
+
+/** True for failures that show the server is down, busy or empty now, not that it lacks a feature. */
+function transient(error: unknown): boolean {
+  return TmuxPoolError.isInstance(error) && ['TMUX_SERVER_GONE', 'TMUX_TIMEOUT', 'TMUX_NO_SESSIONS', 'TMUX_CONNECTION_CLOSED'].includes(error.code);
+}
+
+/**
+ * Keeps one control client subscribed, reconnecting when it is lost. A tmux that refuses the
+ * subscription (`refresh-client -B` came in 3.2) or control mode failing for good turns watching off
+ * for the watcher's life, with the reason; a server that is down or stalled is tried again next time.
+ */
+export class ActivityWatcher {
+  #connection: ControlModeConnection | undefined;
+  #fallbackReason: string | null;
+
+  constructor(private readonly options: ActivityWatcherOptions) {
+    this.#fallbackReason = options.enabled ? null : 'subscriptions turned off';
+  }
+
+  /** True while a client is attached and subscribed. */
+  get watching(): boolean {
+    return this.#connection?.healthy === true;
+  }
+
+  /** Why the watcher does not subscribe; null while it may. */
+  get fallbackReason(): string | null {
+    return this.#fallbackReason;
+  }
+
+  /**
+   * Subscribes when not watching (and allowed to); resolves true when a new subscription started.
+   * A watching client is pinged first: an idle fleet sends no notification, and silence must not
+   * hide a stalled server (the ping times out, the client is dropped, the caller lists through
+   * its runner, which reports the stall).
+   */
+  async ensure(): Promise<boolean> {
+    if (this.#fallbackReason !== null) return false;
+    if (this.watching && (await this.#alive())) return false;
+    // Not awaited: tmux hands a control client's stdout to its server, so a client of a stopped
+    // server closes only once the server wakes or dies; the client process itself is killed.
+    void this.#drop();
+    const { server, tmuxPath, timers, commandTimeoutMs } = this.options;
+    let connection: ControlModeConnection;
+    try {
+      connection = await ControlModeConnection.connect({ server, tmuxPath, timers, commandTimeoutMs });
+    } catch (error) {
+      if (!transient(error)) this.#fallBack(`control mode could not start: ${String(error)}`);
+      return false;
+    }
+    // Listen before subscribing: the first value follows the subscription within a second.
+    connection.onNotification((n) => this.options.onNotification(n.name, n.args));
+    try {
+      await connection.run(this.options.subscribeArgs);
+    } catch (error) {
+      await connection.close();
+      if (error instanceof TmuxCommandError) this.#fallBack(`tmux refused \`refresh-client -B\` (subscriptions need tmux >= 3.2): ${error.tmuxMessage}`);
+      return false;
+    }
+    this.#connection = connection;
+    void connection.exited.then(() => {
+      if (this.#connection === connection) this.options.onLost();
+    });
+    return true;
+  }
+
+  /** Ends the client; `ensure` may start another. */
+  async close(): Promise<void> {
+    await this.#drop();
+  }
+
+  async #alive(): Promise<boolean> {
+    try {
+      await this.#connection?.run(['display-message', '-p', '']);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async #drop(): Promise<void> {
+    const connection = this.#connection;
+    this.#connection = undefined;
+    await connection?.close();
+  }
+
+  #fallBack(reason: string): void {
+    this.#fallbackReason = reason;
+    this.options.logger.warn('tmux subscriptions unavailable; listing every pane every cycle', { reason });
+  }
+}

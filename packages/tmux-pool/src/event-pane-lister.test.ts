@@ -1,0 +1,145 @@
+import { useTmuxSandbox } from '@tmux-orc/testkit';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { EventPaneLister } from './event-pane-lister.js';
+import type { EventPaneListerOptions } from './event-pane-lister-options.js';
+import { createTmuxConnectionPool } from './pool.js';
+import type { TmuxRunner } from './runner.js';
+
+/** Forwards to `runner`, keeping every argv sent. */
+function recording(runner: TmuxRunner): TmuxRunner & { sent: string[][] } {
+  const sent: string[][] = [];
+  return {
+    sent,
+    run: (args, options) => {
+      sent.push([...args]);
+      return runner.run(args, options);
+    },
+  };
+}
+
+/** The `list-panes` commands among `sent`, as `-a` or the target they named. */
+function listings(sent: readonly string[][]): string[] {
+  return sent.filter((args) => args[0] === 'list-panes').map((args) => (args[1] === '-a' ? '-a' : String(args[2])));
+}
+
+/** A pool and an event lister on the sandbox's server, both closed when the test ends; `changes` counts `onChange` calls. */
+async function setUp(options: Partial<EventPaneListerOptions> = {}) {
+  const sandbox = await useTmuxSandbox();
+  const pool = createTmuxConnectionPool({ server: sandbox.server, commandTimeoutMs: 1000 });
+  const runner = recording(pool);
+  const changes = { count: 0 };
+  const lister = new EventPaneLister(runner, { server: sandbox.server, fullListingMs: 600_000, commandTimeoutMs: 1000, onChange: () => (changes.count += 1), ...options });
+  onTestFinished(async () => {
+    await lister.close();
+    await pool.close();
+  });
+  return { sandbox, runner, lister, changes };
+}
+
+describe('EventPaneLister on a real tmux server', () => {
+  it('lists every pane once, then re-reads only the pane tmux says printed', async () => {
+    const { sandbox, runner, lister, changes } = await setUp();
+    const shell = await sandbox.newWindow(sandbox.defaultSession, 'shell', { command: 'exec sh' });
+    const quiet = await sandbox.newWindow(sandbox.defaultSession, 'quiet', { command: 'exec sleep 600' });
+    const first = await lister.list();
+    expect(first.map((pane) => pane.id)).toEqual(expect.arrayContaining([shell.paneId, quiet.paneId]));
+    expect(lister.stats()).toMatchObject({ mode: 'events', fallbackReason: null, fullListings: 1 });
+    // New panes are read again for a few seconds (activity has whole seconds); once settled, quiet
+    // panes cost no listing at all and come back as they were.
+    await expect
+      .poll(
+        async () => {
+          runner.sent.length = 0;
+          expect((await lister.list()).map((pane) => pane.id).sort()).toEqual(first.map((pane) => pane.id).sort());
+          return listings(runner.sent);
+        },
+        { timeout: 8000, interval: 500 },
+      )
+      .toEqual([]);
+
+    runner.sent.length = 0;
+    const before = changes.count;
+    await sandbox.sendLine(shell.paneId, 'exec tail -f /dev/null');
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === shell.paneId)?.currentCommand, { timeout: 8000, interval: 300 }).toBe('tail');
+    expect(changes.count).toBeGreaterThan(before);
+    expect(listings(runner.sent)).not.toContain('-a');
+    expect(listings(runner.sent)).toContain(shell.paneId);
+    expect(listings(runner.sent)).not.toContain(quiet.paneId);
+    expect(lister.stats().fullListings).toBe(1);
+  });
+
+  it('lists every pane again after a window is added, killed or renamed, in any session', async () => {
+    const { sandbox, lister } = await setUp();
+    await lister.list();
+    const other = await sandbox.newSession('other');
+    await expect.poll(async () => (await lister.list()).map((pane) => pane.id), { timeout: 8000, interval: 300 }).toContain(other.paneId);
+    const added = await sandbox.newWindow('other', 'added', { command: 'exec sleep 600' });
+    await expect.poll(async () => (await lister.list()).map((pane) => pane.id), { timeout: 8000, interval: 300 }).toContain(added.paneId);
+    await sandbox.tmux('rename-window', '-t', added.paneId, 'renamed');
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === added.paneId)?.windowName, { timeout: 8000, interval: 300 }).toBe('renamed');
+    await sandbox.tmux('kill-pane', '-t', added.paneId);
+    await expect.poll(async () => (await lister.list()).map((pane) => pane.id), { timeout: 8000, interval: 300 }).not.toContain(added.paneId);
+  });
+
+  it('reports a pane that died (remain-on-exit) without a structural notification', async () => {
+    const { sandbox, lister } = await setUp();
+    const dying = await sandbox.newWindow(sandbox.defaultSession, 'dying', { command: 'exec sleep 600' });
+    await sandbox.tmux('set-option', '-w', '-t', dying.paneId, 'remain-on-exit', 'on');
+    expect((await lister.list()).find((pane) => pane.id === dying.paneId)?.dead).toBe(false);
+    await sandbox.tmux('respawn-pane', '-k', '-t', dying.paneId, 'exit 3');
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === dying.paneId)?.deadStatus, { timeout: 8000, interval: 300 }).toBe(3);
+  });
+
+  it('falls back to listing every pane every call when subscriptions are off', async () => {
+    const { sandbox, runner, lister } = await setUp({ subscriptions: false });
+    await lister.list();
+    await lister.list();
+    expect(listings(runner.sent)).toEqual(['-a', '-a']);
+    expect(lister.stats()).toMatchObject({ mode: 'polling', fallbackReason: 'subscriptions turned off', fullListings: 2 });
+    // No control client of its own: only the pool's.
+    const clients = (await sandbox.tmux('list-clients', '-F', '#{client_pid}')).trim().split('\n').filter(Boolean);
+    expect(clients).toHaveLength(1);
+  });
+
+  it('subscribes again after its client is killed, and after the server restarts', async () => {
+    const { sandbox, runner, lister } = await setUp();
+    const shell = await sandbox.newWindow(sandbox.defaultSession, 'shell', { command: 'exec sh' });
+    await lister.list();
+    // Kill every client: the lister's and the pool's.
+    await sandbox.tmux('detach-client', '-a', '-s', sandbox.defaultSession);
+    for (const pid of (await sandbox.tmux('list-clients', '-F', '#{client_pid}')).trim().split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
+    await sandbox.sendLine(shell.paneId, 'exec tail -f /dev/null');
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === shell.paneId)?.currentCommand, { timeout: 8000, interval: 300 }).toBe('tail');
+    expect(lister.stats().mode).toBe('events');
+
+    await sandbox.tmux('kill-server').catch(() => '');
+    await expect(lister.list()).rejects.toThrow();
+    const reborn = await sandbox.newSession('reborn', { command: 'exec sh' });
+    await expect.poll(async () => (await lister.list().catch(() => [])).map((pane) => pane.id), { timeout: 8000, interval: 300 }).toEqual([reborn.paneId]);
+    runner.sent.length = 0;
+    await sandbox.sendLine(reborn.paneId, 'exec tail -f /dev/null');
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === reborn.paneId)?.currentCommand, { timeout: 8000, interval: 300 }).toBe('tail');
+    // Seen through the new subscription: the pane that printed was re-read on its own.
+    expect(listings(runner.sent)).toContain(reborn.paneId);
+  });
+
+  it('reports a stalled server instead of answering from what it knew', async () => {
+    const { sandbox, lister } = await setUp();
+    onTestFinished(() => {
+      try {
+        process.kill(sandbox.serverPid, 'SIGCONT');
+      } catch {
+        // The server is gone already.
+      }
+    });
+    await lister.list();
+    process.kill(sandbox.serverPid, 'SIGSTOP');
+    try {
+      await expect(lister.list()).rejects.toMatchObject({ code: 'TMUX_TIMEOUT' });
+    } finally {
+      process.kill(sandbox.serverPid, 'SIGCONT');
+    }
+    await expect.poll(async () => (await lister.list().catch(() => undefined)) !== undefined, { timeout: 8000, interval: 300 }).toBe(true);
+    expect(lister.stats().mode).toBe('events');
+  });
+});
