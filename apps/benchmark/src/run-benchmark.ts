@@ -1,5 +1,5 @@
-import type { TmuxSandbox } from '@tmux-orc/testkit';
-import { createTmuxSandbox } from '@tmux-orc/testkit';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
+import { createTmuxSandbox } from '@tmux-orc/sim-fleet';
 import { type BenchMode, allModes } from './bench-modes.js';
 import { type BenchReport, buildReport } from './bench-report.js';
 import { startBenchFleet } from './bench-fleet.js';

@@ -1,4 +1,4 @@
-import { TestkitError } from './testkit-error.js';
+import { SimFleetError } from './sim-fleet-error.js';
 import { commandArguments, cwdArguments, environmentArguments, tmuxArgument } from './tmux-argument.js';
 
 /** Options of {@link TmuxSandbox.spawnAgents}. */
@@ -54,7 +54,7 @@ function byteLength(args: readonly string[]): number {
 
 function requirePositiveInteger(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 1) {
-    throw new TestkitError('INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got \`${String(value)}\``);
+    throw new SimFleetError('INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got \`${String(value)}\``);
   }
 }
 
@@ -94,7 +94,7 @@ function joinCommands(commands: readonly (readonly string[])[]): string[] {
  */
 export async function spawnAgents(context: SpawnAgentsContext, count: number, options: SpawnAgentsOptions): Promise<SpawnedAgent[]> {
   if (!Number.isInteger(count) || count < 0) {
-    throw new TestkitError('INVALID_OPTION', `Expected \`count\` to be a non-negative integer, got \`${String(count)}\``);
+    throw new SimFleetError('INVALID_OPTION', `Expected \`count\` to be a non-negative integer, got \`${String(count)}\``);
   }
   if (options.windowsPerSession !== undefined) requirePositiveInteger('windowsPerSession', options.windowsPerSession);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -111,7 +111,7 @@ export async function spawnAgents(context: SpawnAgentsContext, count: number, op
     const first = paneIds.length;
     const created = (await context.tmux(...joinCommands(batch))).split('\n').filter((line) => line.startsWith('%'));
     if (created.length !== batchAgents) {
-      throw new TestkitError(
+      throw new SimFleetError(
         'SPAWN_FAILED',
         `Expected tmux to create ${String(batchAgents)} panes for agents ${String(first)}..${String(first + batchAgents - 1)}, got ${String(created.length)}`,
       );
@@ -127,7 +127,7 @@ export async function spawnAgents(context: SpawnAgentsContext, count: number, op
     const commands = agentCommands(index, session, isNewSession, context, options);
     const bytes = byteLength(joinCommands(commands));
     if (bytes > MAX_COMMAND_BYTES) {
-      throw new TestkitError('INVALID_OPTION', `Expected the tmux command line of agent ${String(index)} to fit in ${String(MAX_COMMAND_BYTES)} bytes, got ${String(bytes)}`);
+      throw new SimFleetError('INVALID_OPTION', `Expected the tmux command line of agent ${String(index)} to fit in ${String(MAX_COMMAND_BYTES)} bytes, got ${String(bytes)}`);
     }
     if (batchAgents >= batchSize || batchBytes + bytes + 2 > MAX_COMMAND_BYTES) await flush();
     batch.push(...commands);
@@ -146,7 +146,7 @@ export async function spawnAgents(context: SpawnAgentsContext, count: number, op
     const target = targets.get(paneId);
     if (target === undefined) {
       // The pane was created but is gone already: its command exited and remain-on-exit is off.
-      throw new TestkitError(
+      throw new SimFleetError(
         'SPAWN_FAILED',
         `Expected agent ${String(index)} (pane ${paneId}) to be alive after spawning, got no such pane; did its command \`${options.command(index)}\` exit?`,
       );

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { useTmuxSandbox } from '../../use-tmux-sandbox.js';
-import { serverAnswers } from '../server-answers.js';
+import { serverAnswers } from '../../../__fixtures__/server-answers.js';
 import { recordSocket, recordedSocket } from './record-socket.js';
 
 test('times out while its sandbox is alive', async () => {

@@ -7,7 +7,7 @@ import { isProcessRunning } from './process-running.js';
 import { runTmux } from './run-tmux.js';
 import { startServerWatchdog } from './server-watchdog.js';
 import { type SpawnAgentsOptions, type SpawnedAgent, spawnAgents } from './spawn-agents.js';
-import { TestkitError } from './testkit-error.js';
+import { SimFleetError } from './sim-fleet-error.js';
 import { commandArguments, cwdArguments, environmentArguments, tmuxArgument } from './tmux-argument.js';
 
 /** Options of {@link TmuxSandbox.newSession}. */
@@ -102,7 +102,7 @@ const SERVER_EXIT_TIMEOUT_MS = 2000;
 
 function requirePositiveInteger(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new TestkitError('INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got \`${String(value)}\``);
+    throw new SimFleetError('INVALID_OPTION', `Expected \`${name}\` to be a positive integer, got \`${String(value)}\``);
   }
   return value;
 }
@@ -129,7 +129,7 @@ export async function createTmuxSandbox(opts: TmuxSandboxOptions = {}): Promise<
   const clock = opts.clock ?? systemMonotonicClock;
   const socketName = opts.socketName ?? `${SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
   if (!socketName.startsWith(SOCKET_PREFIX) || socketName.includes('/')) {
-    throw new TestkitError('INVALID_OPTION', `Expected \`socketName\` to start with \`${SOCKET_PREFIX}\` and contain no \`/\`, got \`${socketName}\``);
+    throw new SimFleetError('INVALID_OPTION', `Expected \`socketName\` to start with \`${SOCKET_PREFIX}\` and contain no \`/\`, got \`${socketName}\``);
   }
 
   const size = `${String(width)}x${String(height)}`;
@@ -147,7 +147,7 @@ export async function createTmuxSandbox(opts: TmuxSandboxOptions = {}): Promise<
   const [pidText = '', socketPath = ''] = started.trim().split('\t');
   const serverPid = Number(pidText);
   if (!Number.isInteger(serverPid) || serverPid <= 0 || socketPath === '') {
-    throw new TestkitError('TMUX_COMMAND_FAILED', `Expected the new tmux server on \`${socketName}\` to report "<pid>\\t<socket path>", got \`${started}\``);
+    throw new SimFleetError('TMUX_COMMAND_FAILED', `Expected the new tmux server on \`${socketName}\` to report "<pid>\\t<socket path>", got \`${started}\``);
   }
 
   const watchdog = startServerWatchdog(socketName, socketPath);
@@ -163,7 +163,7 @@ export async function createTmuxSandbox(opts: TmuxSandboxOptions = {}): Promise<
   let killing: Promise<void> | undefined;
   const assertAlive = (): void => {
     if (killing !== undefined) {
-      throw new TestkitError('SANDBOX_KILLED', `Expected the tmux sandbox \`${socketName}\` to be alive, got a killed sandbox`);
+      throw new SimFleetError('SANDBOX_KILLED', `Expected the tmux sandbox \`${socketName}\` to be alive, got a killed sandbox`);
     }
   };
   const tmux = async (...args: string[]): Promise<string> => {
@@ -255,7 +255,7 @@ export async function createTmuxSandbox(opts: TmuxSandboxOptions = {}): Promise<
         if (accepts(screen)) return screen;
         if (clock.now() >= deadline) {
           const wanted = typeof test === 'function' ? 'the screen test to pass' : `a screen matching ${String(test)}`;
-          throw new TestkitError(
+          throw new SimFleetError(
             'SCREEN_TIMEOUT',
             `Expected ${wanted} in pane ${paneId} of \`${socketName}\` within ${String(timeoutMs)} ms, got this screen:\n${screen}`,
           );

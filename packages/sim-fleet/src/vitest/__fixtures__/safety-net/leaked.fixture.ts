@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import { createTmuxSandbox } from '../../tmux-sandbox.js';
+import { createTmuxSandbox } from '../../../tmux-sandbox.js';
 import { recordSocket } from './record-socket.js';
 
 test('forgets to kill its sandbox', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
-import { TestkitError } from './testkit-error.js';
-import { type TmuxSandbox, type TmuxSandboxOptions, createTmuxSandbox } from './tmux-sandbox.js';
+import { SimFleetError } from '../sim-fleet-error.js';
+import { type TmuxSandbox, type TmuxSandboxOptions, createTmuxSandbox } from '../tmux-sandbox.js';
 
 /**
  * Inside a test (or a `beforeEach` hook): creates a sandbox that vitest kills with
@@ -15,7 +15,7 @@ export async function useTmuxSandbox(opts?: TmuxSandboxOptions): Promise<TmuxSan
     onTestFinished(() => sandbox.kill());
   } catch (error) {
     await sandbox.kill();
-    throw new TestkitError(
+    throw new SimFleetError(
       'NOT_IN_TEST',
       'Expected useTmuxSandbox() to be called inside a test or a beforeEach hook, got a call outside any test; use useSuiteTmuxSandbox() in a describe body for a shared sandbox',
       { cause: error },
@@ -38,7 +38,7 @@ export function useSuiteTmuxSandbox(opts?: TmuxSandboxOptions): () => TmuxSandbo
   });
   return () => {
     if (sandbox === undefined) {
-      throw new TestkitError('NOT_IN_TEST', 'Expected the suite sandbox to be used inside a test of its suite, got a use before its beforeAll hook ran');
+      throw new SimFleetError('NOT_IN_TEST', 'Expected the suite sandbox to be used inside a test of its suite, got a use before its beforeAll hook ran');
     }
     return sandbox;
   };

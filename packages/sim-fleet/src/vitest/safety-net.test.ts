@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { expect, test } from 'vitest';
-import { serverAnswers } from './__fixtures__/server-answers.js';
-import { tempDir } from './__fixtures__/temp-dir.js';
+import { serverAnswers } from '../__fixtures__/server-answers.js';
+import { tempDir } from '../__fixtures__/temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/safety-net/', import.meta.url));
 const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');

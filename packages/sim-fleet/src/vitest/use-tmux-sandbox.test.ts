@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { TmuxSandbox } from './tmux-sandbox.js';
-import { serverAnswers } from './__fixtures__/server-answers.js';
-import { liveSandboxSocketNames } from './live-sandboxes.js';
+import type { TmuxSandbox } from '../tmux-sandbox.js';
+import { serverAnswers } from '../__fixtures__/server-answers.js';
+import { liveSandboxSocketNames } from '../live-sandboxes.js';
 import { useSuiteTmuxSandbox, useTmuxSandbox } from './use-tmux-sandbox.js';
 
 let suiteSocket = '';

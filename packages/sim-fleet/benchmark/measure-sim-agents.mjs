@@ -1,5 +1,5 @@
 // Measures what N simulated agents cost on this machine: spawn time, memory, idle CPU, teardown.
-// Usage: pnpm --filter @tmux-orc/testkit build && node packages/testkit/benchmark/measure-sim-agents.mjs [N]
+// Usage: pnpm --filter @tmux-orc/sim-fleet build && node packages/sim-fleet/benchmark/measure-sim-agents.mjs [N]
 // A measurement, not a test: it prints numbers and asserts nothing.
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';

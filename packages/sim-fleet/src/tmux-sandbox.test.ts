@@ -4,7 +4,6 @@ import { serverAnswers } from './__fixtures__/server-answers.js';
 import { tempDir } from './__fixtures__/temp-dir.js';
 import { isProcessRunning } from './process-running.js';
 import { createTmuxSandbox } from './tmux-sandbox.js';
-import { useTmuxSandbox } from './use-tmux-sandbox.js';
 
 describe('createTmuxSandbox', () => {
   test('starts a private server that kill() really ends, idempotently', async () => {
@@ -108,16 +107,3 @@ describe('createTmuxSandbox', () => {
   });
 });
 
-describe('useTmuxSandbox', () => {
-  let fromPreviousTest = '';
-  test('creates a sandbox bound to this test', async () => {
-    const sandbox = await useTmuxSandbox();
-    fromPreviousTest = sandbox.socketName;
-    expect(serverAnswers(sandbox.socketName)).toBe(true);
-  });
-
-  test('killed it when that test finished', () => {
-    expect(fromPreviousTest).not.toBe('');
-    expect(serverAnswers(fromPreviousTest)).toBe(false);
-  });
-});
