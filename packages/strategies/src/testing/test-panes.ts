@@ -1,7 +1,11 @@
 import type { CheckedPane, HealthResult } from '@tmux-orc/health-checker';
 import type { MonitoredPane, PaneChecker } from '../monitoring-strategy.js';
+import type { ScriptedChecker, ScriptedCheckerOptions } from './scripted-checker-types.js';
 
-/** A pane as discovery would hand it over; `overrides` set what a test cares about. */
+/**
+ * A pane as discovery hands it to a strategy: agent `%N` in window `Claude-N` of session `team`,
+ * running `claude`; `overrides` set what a test cares about.
+ */
 export function testPane(id: string, overrides: Partial<MonitoredPane> = {}): MonitoredPane {
   return {
     id,
@@ -23,21 +27,11 @@ export function testPane(id: string, overrides: Partial<MonitoredPane> = {}): Mo
   };
 }
 
-export function manualClock(start = 0) {
-  let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
-}
-
 /**
  * A checker that answers from a script of states, and records what it was asked and how many
  * checks ran at once. `fail` makes a pane's check reject, `delayMs` keeps checks in flight.
  */
-export function scriptedChecker(options: {
-  states?: Record<string, HealthResult['state']>;
-  fail?: Record<string, Error>;
-  clock?: { now(): number };
-  delay?: () => Promise<void>;
-}) {
+export function scriptedChecker(options: ScriptedCheckerOptions): ScriptedChecker {
   const checked: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
