@@ -74,6 +74,17 @@ check "npm install @tmux-orc/benchmark from its tarball" npm install --no-audit 
 echo "consumer: tmux-orc with the benchmark installs $(size "$work/app")"
 check "tmux-orc-bench --help" expect_output 'agents' tmux-orc-bench --help
 check "tmux-orc benchmark --help with the benchmark installed" expect_output 'modes' tmux-orc benchmark --help
+
+# The example third-party strategy, packed and installed as an outsider's plugin.
+check "npm pack examples/strategy-window-prefix" npm pack --silent --pack-destination "$work/tarballs" "$root/examples/strategy-window-prefix"
+check "npm install the example plugin from its tarball" npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/tmux-orc-strategy-window-prefix-*.tgz
+plugin_config() { printf 'monitoring:\n  async:\n    strategy: window-prefix\n    strategy_options:\n%s\n' "$1" >"$TMUX_ORC_HOME/config.yaml"; }
+plugin_config '      prefix: Claude-'
+check "monitor start --dry-run loads the plugin with its options" expect_output 'strategy: +window-prefix' tmux-orc monitor start --dry-run
+check "tmux-orc status -L <private server> runs a cycle with the plugin" expect_output 'Claude-dev|team' tmux-orc status -L "$socket"
+plugin_config '      includ_pm: true'
+check "a bad plugin option: config validate exits 2 naming it" sh -c 'tmux-orc config validate 2>err.log; [ $? -eq 2 ] && grep -q "includ_pm" err.log'
+rm -f "$TMUX_ORC_HOME/config.yaml"
 tmux -L "$socket" kill-server 2>/dev/null || true
 
 echo "consumer: $passed passed, $failed failed"
