@@ -15,5 +15,10 @@ pnpm install --offline --frozen-lockfile --reporter=silent
 pnpm --silent changeset version
 pnpm install --offline --reporter=silent
 git --no-pager diff --stat -- '*/package.json' '*/CHANGELOG.md' | tail -n 1
-pnpm -r publish --dry-run --no-git-checks 2>&1 | grep -E '^(\+ |npm notice (name|version|total files|package size|unpacked size))|ERR|error' || true
+if ! pnpm -r publish --dry-run --no-git-checks >publish.log 2>&1; then
+  cat publish.log
+  echo "release:dry: pnpm publish -r --dry-run failed" >&2
+  exit 1
+fi
+grep -E '^\+ ' publish.log
 echo "release:dry: changeset version and pnpm publish -r --dry-run succeeded in $scratch (removed)"
