@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { MonitoredPane } from '@tmux-orc/strategies';
-import { type TmuxSandbox, simAgentCommand, simAgentScreensDir } from '@tmux-orc/testkit';
+import { type TmuxSandbox, simAgentCommand, simAgentScreensDir } from '@tmux-orc/sim-fleet';
 import { type PaneInfo, listPanes } from '@tmux-orc/tmux-pool';
 
 /** A realistic mix: a few printing, most idle, some waiting for approval or working. */

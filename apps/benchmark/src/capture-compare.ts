@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createTmuxSandbox, simAgentCommand } from '@tmux-orc/testkit';
+import { createTmuxSandbox, simAgentCommand } from '@tmux-orc/sim-fleet';
 import { Command } from 'commander';
 import { type CaptureMode, controlPool, discoverPanes, execParallel, execSerial } from './capture-modes.js';
 import { percentile } from './statistics.js';

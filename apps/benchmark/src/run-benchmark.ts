@@ -1,5 +1,5 @@
-import type { TmuxSandbox } from '@tmux-orc/testkit';
-import { createTmuxSandbox } from '@tmux-orc/testkit';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
+import { createTmuxSandbox } from '@tmux-orc/sim-fleet';
 import { allModes } from './all-modes.js';
 import type { BenchMode } from './bench-modes.js';
 import { type BenchReport, buildReport } from './bench-report.js';

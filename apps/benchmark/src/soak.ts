@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
-import { createTmuxSandbox, simAgentCommand, simAgentScreensDir, type TmuxSandbox } from '@tmux-orc/testkit';
+import { createTmuxSandbox, simAgentCommand, simAgentScreensDir, type TmuxSandbox } from '@tmux-orc/sim-fleet';
 import { subscribeTransitions } from './soak-events.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,6 +1,7 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { manualClock, scriptedChecker, testPane } from './__fixtures__/test-panes.js';
+import { scriptedChecker, testPane } from './testing/test-panes.js';
 import { concurrentStrategyFactory, createConcurrentStrategy } from './concurrent-strategy.js';
 
 const runner = { run: async () => [] };
@@ -10,7 +11,7 @@ describe('concurrent strategy', () => {
   it('asks the checker about every pane at once: the checker alone bounds how many are in flight', async () => {
     const { checker, checked, maxInFlight } = scriptedChecker({ delay: () => sleep(5) });
     const strategy = concurrentStrategyFactory({});
-    const observations = await strategy.observe({ panes, previous: new Map(), services: { runner, checker, clock: manualClock() } });
+    const observations = await strategy.observe({ panes, previous: new Map(), services: { runner, checker, clock: createManualClock(0) } });
     expect(new Set(checked)).toEqual(new Set(panes.map((p) => p.id)));
     expect(maxInFlight()).toBe(panes.length);
     expect([...observations.keys()]).toEqual(panes.map((p) => p.id));
@@ -18,7 +19,7 @@ describe('concurrent strategy', () => {
 
   it('reports a failed check as unknown and keeps the rest', async () => {
     const { checker } = scriptedChecker({ fail: { '%3': new Error('server gone') }, states: { '%4': 'crashed' } });
-    const observations = await createConcurrentStrategy().observe({ panes, previous: new Map(), services: { runner, checker, clock: manualClock() } });
+    const observations = await createConcurrentStrategy().observe({ panes, previous: new Map(), services: { runner, checker, clock: createManualClock(0) } });
     expect(observations.get('%3')?.result).toMatchObject({ state: 'unknown', detail: { reason: 'server gone' } });
     expect(observations.get('%4')?.result.state).toBe('crashed');
     expect(observations.size).toBe(12);

@@ -19,4 +19,6 @@ it('exports exactly its public runtime surface', async () => {
     'strategyErrorCodes',
     'strategySpecificationVersion',
   ]);
+  // `@tmux-orc/strategies/testing`: builders and a manual clock for plugin authors' tests.
+  expect(Object.keys(await import('./testing/index.js')).sort()).toEqual(['createManualClock', 'scriptedChecker', 'testPane']);
 });

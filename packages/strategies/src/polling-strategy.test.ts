@@ -1,13 +1,14 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { manualClock, scriptedChecker, testPane } from './__fixtures__/test-panes.js';
+import { scriptedChecker, testPane } from './testing/test-panes.js';
 import { createPollingStrategy, pollingStrategyFactory } from './polling-strategy.js';
 
 const runner = { run: async () => [] };
 
 describe('polling strategy', () => {
   it('checks every pane, one at a time, in discovery order', async () => {
-    const clock = manualClock(500);
+    const clock = createManualClock(500);
     const { checker, checked, maxInFlight } = scriptedChecker({ states: { '%2': 'waiting_input' }, delay: () => sleep(5) });
     const panes = [testPane('%1'), testPane('%2'), testPane('%3', { windowActivity: 7 })];
     const observations = await createPollingStrategy().observe({ panes, previous: new Map(), services: { runner, checker, clock } });
@@ -23,7 +24,7 @@ describe('polling strategy', () => {
     const observations = await createPollingStrategy().observe({
       panes: [testPane('%1'), testPane('%2')],
       previous: new Map(),
-      services: { runner, checker, clock: manualClock() },
+      services: { runner, checker, clock: createManualClock(0) },
     });
     expect(observations.get('%1')?.result).toMatchObject({ state: 'unknown', detail: { reason: 'Expected to capture pane %1, got a timeout' } });
     expect(observations.get('%2')?.result.state).toBe('active');

@@ -1,8 +1,9 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { manualClock, scriptedChecker, testPane } from './__fixtures__/test-panes.js';
+import { scriptedChecker, testPane } from './testing/test-panes.js';
 import { loadStrategy } from './load-strategy.js';
 import type { Observation } from './monitoring-strategy.js';
 
@@ -19,7 +20,7 @@ describe('README', () => {
   it('its plugin example loads by path and looks at the PM every cycle, agents every `every` cycles', async () => {
     const strategy = await loadStrategy('./plugins/pm-first.ts', { every: 2 }, { cwd: fixtures });
     const { checker, checked } = scriptedChecker({});
-    const services = { runner: { run: async () => [] }, checker, clock: manualClock() };
+    const services = { runner: { run: async () => [] }, checker, clock: createManualClock(0) };
     const panes = [testPane('%1', { role: 'pm' }), testPane('%2')];
     let previous: ReadonlyMap<string, Observation> = new Map();
     for (let cycle = 1; cycle <= 3; cycle += 1) {

@@ -1,9 +1,10 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { AsyncHealthChecker, HealthChecker } from '@tmux-orc/health-checker';
 import { useTmuxSandbox } from '@tmux-orc/testkit';
 import { createTmuxConnectionPool } from '@tmux-orc/tmux-pool';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { discoverPanes, spawnClaudeFleet } from './__fixtures__/sandbox-fleet.js';
-import { manualClock } from './__fixtures__/test-panes.js';
+
 import { createConcurrentStrategy } from './concurrent-strategy.js';
 import type { Observation } from './monitoring-strategy.js';
 import { createPollingStrategy } from './polling-strategy.js';
@@ -34,7 +35,7 @@ describe('built-in strategies on a real tmux server', () => {
     const control = createTmuxConnectionPool({ server: sandbox.server, transport: 'control' });
     onTestFinished(() => Promise.all([sync.close(), control.close()]).then(() => undefined));
 
-    const clock = manualClock();
+    const clock = createManualClock(0);
     const polling = createStrategyHost(createPollingStrategy(), {
       services: { runner: sync, checker: new HealthChecker({ runner: sync, clock, debounceMs: 5_000 }), clock },
     });

@@ -1,8 +1,9 @@
+import { createManualClock } from '@tmux-orc/clock';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HealthChecker } from '@tmux-orc/health-checker';
 import { describe, expect, it } from 'vitest';
 import { claudeScreen } from './__fixtures__/claude-screens.js';
-import { manualClock, scriptedChecker, testPane } from './__fixtures__/test-panes.js';
+import { scriptedChecker, testPane } from './testing/test-panes.js';
 import { createConcurrentStrategy } from './concurrent-strategy.js';
 import type { MonitoringStrategy, Observation, StrategyCycleInput } from './monitoring-strategy.js';
 import { createPollingStrategy } from './polling-strategy.js';
@@ -37,7 +38,7 @@ function recording(strategy: MonitoringStrategy) {
 
 describe('strategy host', () => {
   it('keeps states, their `since` and the previous observations across a switch, and disposes the old strategy', async () => {
-    const clock = manualClock();
+    const clock = createManualClock(0);
     const screens = new Map([['%1', claudeScreen('idle-replied-120x40')], ['%2', claudeScreen('waiting_input-bash-approval-120x40')]]);
     const runner = screensRunner(screens);
     const checker = new HealthChecker({ runner, clock, debounceMs: 5_000 });
@@ -69,7 +70,7 @@ describe('strategy host', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { checker } = scriptedChecker({ delay: () => gate });
     const first = recording(createPollingStrategy());
-    const host = createStrategyHost(first.strategy, { services: { runner: { run: async () => [] }, checker, clock: manualClock() } });
+    const host = createStrategyHost(first.strategy, { services: { runner: { run: async () => [] }, checker, clock: createManualClock(0) } });
 
     const cycle = host.observe([testPane('%1')]);
     const switched = host.switchStrategy('concurrent', {});
@@ -84,7 +85,7 @@ describe('strategy host', () => {
 
   it('keeps the old strategy when the new one fails to load', async () => {
     const { checker } = scriptedChecker({});
-    const host = createStrategyHost(createPollingStrategy(), { services: { runner: { run: async () => [] }, checker, clock: manualClock() }, loadOptions: { cwd: '/' } });
+    const host = createStrategyHost(createPollingStrategy(), { services: { runner: { run: async () => [] }, checker, clock: createManualClock(0) }, loadOptions: { cwd: '/' } });
     await expect(host.switchStrategy('no-such-strategy')).rejects.toBeInstanceOf(StrategyLoadError);
     expect(host.strategy.name).toBe('polling');
     expect((await host.observe([testPane('%1')])).size).toBe(1);
@@ -93,7 +94,7 @@ describe('strategy host', () => {
   it('disposes the strategy once and refuses cycles afterwards', async () => {
     const { checker } = scriptedChecker({});
     const strategy = recording(createPollingStrategy());
-    const host = createStrategyHost(strategy.strategy, { services: { runner: { run: async () => [] }, checker, clock: manualClock() } });
+    const host = createStrategyHost(strategy.strategy, { services: { runner: { run: async () => [] }, checker, clock: createManualClock(0) } });
     await host.dispose();
     await host.dispose();
     expect(strategy.disposed()).toBe(1);
@@ -110,7 +111,7 @@ describe('strategy host', () => {
         return createPollingStrategy().observe(input);
       },
     };
-    const host = createStrategyHost(flaky, { services: { runner: { run: async () => [] }, checker, clock: manualClock() } });
+    const host = createStrategyHost(flaky, { services: { runner: { run: async () => [] }, checker, clock: createManualClock(0) } });
     const first: Map<string, Observation> = await host.observe([testPane('%1')]);
     fail = true;
     await expect(host.observe([testPane('%1')])).rejects.toThrow('cycle failed');

@@ -3,6 +3,21 @@ import { StrategyError } from './strategy-error.js';
 import { readStrategyOptions } from './strategy-options.js';
 
 describe('readStrategyOptions', () => {
+  it('reads strings and booleans, with defaults, and names a wrong one', () => {
+    const read = readStrategyOptions('window-prefix', { prefix: 'Claude-', include_pm: true });
+    expect(read.string('prefix', 'agent-')).toBe('Claude-');
+    expect(read.boolean('include_pm', false)).toBe(true);
+    expect(read.string('label', 'none')).toBe('none');
+    expect(read.boolean('verbose', false)).toBe(false);
+    expect(() => read.rejectUnknown()).not.toThrow();
+    expect(() => readStrategyOptions('window-prefix', { prefix: '' }).string('prefix', 'x')).toThrow(
+      'Expected the `prefix` option of strategy `window-prefix` to be a non-empty string, got',
+    );
+    expect(() => readStrategyOptions('window-prefix', { include_pm: 'yes' }).boolean('include_pm', false)).toThrow(
+      'Expected the `include_pm` option of strategy `window-prefix` to be `true` or `false`, got a string (`"yes"`)',
+    );
+  });
+
   it('fills defaults and returns the given values', () => {
     const read = readStrategyOptions('x', { limit: 3, roles: ['pm'] });
     expect(read.positiveInteger('limit', 9)).toBe(3);

@@ -38,6 +38,8 @@ export function readStrategyOptions(strategy: string, options: Readonly<Record<s
       read(key, fallback, (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0, 'a finite number >= 0'),
     optionalPositiveInteger: (key) =>
       read<number | null>(key, null, (v) => v === null || (typeof v === 'number' && Number.isInteger(v) && v > 0), 'a positive integer or null'),
+    string: (key, fallback) => read(key, fallback, (v) => typeof v === 'string' && v.length > 0, 'a non-empty string'),
+    boolean: (key, fallback) => read(key, fallback, (v) => typeof v === 'boolean', '`true` or `false`'),
     stringList<T extends string>(key: string, allowed: readonly T[], fallback: readonly T[]): readonly T[] {
       const choices = allowed.map((a) => `\`${a}\``).join(', ');
       const list = read<readonly unknown[]>(key, fallback, Array.isArray, `a list of ${choices}`);
@@ -70,6 +72,10 @@ export interface StrategyOptionsReader {
   nonNegativeNumber(key: string, fallback: number): number;
   /** A positive integer, or null (the default) for "no limit". */
   optionalPositiveInteger(key: string): number | null;
+  /** A non-empty string (a name, a prefix, a path). */
+  string(key: string, fallback: string): string;
+  /** `true` or `false`; YAML's `yes`/`no` arrive as booleans already, the string `"true"` does not. */
+  boolean(key: string, fallback: boolean): boolean;
   /** A list whose items are all in `allowed`. */
   stringList<T extends string>(key: string, allowed: readonly T[], fallback: readonly T[]): readonly T[];
   /** Throws when `options` holds a key no reader asked for (a typo, an option of another strategy). */

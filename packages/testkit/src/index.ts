@@ -1,17 +1,24 @@
-export { liveSandboxSocketNames } from './live-sandboxes.js';
-export { shellQuote } from './shell-quote.js';
-export { type SimAgentCommandOptions, simAgentCommand, simAgentPath, simAgentProcessName, simAgentScreensDir } from './sim-agent.js';
-export { useSuiteTmuxSandbox, useTmuxSandbox } from './use-tmux-sandbox.js';
-export { type SpawnAgentsOptions, type SpawnedAgent } from './spawn-agents.js';
-export { TESTKIT_ERROR_CODES, TestkitError, type TestkitErrorCode } from './testkit-error.js';
+// The sandbox, the simulated agent and the vitest helpers live in the public `@tmux-orc/sim-fleet`;
+// re-exported so the suite's tests keep one import for every test tool.
 export {
   type NewSessionOptions,
   type NewWindowOptions,
+  type SimAgentCommandOptions,
+  type SpawnAgentsOptions,
+  type SpawnedAgent,
   type TmuxSandbox,
   type TmuxSandboxOptions,
   type WaitForScreenOptions,
   createTmuxSandbox,
-} from './tmux-sandbox.js';
+  liveSandboxSocketNames,
+  shellQuote,
+  simAgentCommand,
+  simAgentPath,
+  simAgentProcessName,
+  simAgentScreensDir,
+} from '@tmux-orc/sim-fleet';
+export { useSuiteTmuxSandbox, useTmuxSandbox } from '@tmux-orc/sim-fleet/vitest';
+export { TESTKIT_ERROR_CODES, TestkitError, type TestkitErrorCode } from './testkit-error.js';
 export { type FakeAnthropic, type FakeAnthropicOptions, type FakeAnthropicRequest, startFakeAnthropic } from './fake-anthropic/start-fake-anthropic.js';
 export { type FakeReply, type FakeRequestContext, type FakeScenario } from './fake-anthropic/fake-reply.js';
 export { defaultScenarios } from './fake-anthropic/default-scenarios.js';

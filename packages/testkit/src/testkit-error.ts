@@ -1,12 +1,5 @@
 /** Every way the test kit can fail, as a stable code a test can assert on. */
-export const TESTKIT_ERROR_CODES = [
-  'TMUX_COMMAND_FAILED',
-  'SANDBOX_KILLED',
-  'SCREEN_TIMEOUT',
-  'SPAWN_FAILED',
-  'INVALID_OPTION',
-  'NOT_IN_TEST',
-] as const;
+export const TESTKIT_ERROR_CODES = ['SCREEN_TIMEOUT', 'SPAWN_FAILED', 'INVALID_OPTION'] as const;
 
 /** The code of a {@link TestkitError}. */
 export type TestkitErrorCode = (typeof TESTKIT_ERROR_CODES)[number];

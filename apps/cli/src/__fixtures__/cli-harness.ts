@@ -18,7 +18,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-const packages = ['apps/cli', 'packages/config', 'packages/tmux-pool', 'packages/health-checker', 'packages/layered-cache', 'packages/strategies', 'packages/monitor', 'packages/testkit'];
+const packages = ['apps/cli', 'packages/config', 'packages/tmux-pool', 'packages/health-checker', 'packages/layered-cache', 'packages/strategies', 'packages/monitor', 'packages/sim-fleet', 'packages/clock'];
 
 /** Builds the CLI and its workspace dependencies when a source is newer than its build. */
 export function buildCliIfStale(): void {

@@ -2,9 +2,6 @@ import { profileNames, type ProfileName } from '@tmux-orc/config';
 import { Option, type Command } from 'commander';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
-import { runConfigInit } from './config-init.js';
-import { runConfigShow } from './config-show.js';
-import { runConfigValidate } from './config-validate.js';
 
 /** Registers `tmux-orc config show|validate|init` on the root program. */
 export function registerConfigCommands(program: Command, io: CommandIo = processIo()): void {
@@ -17,7 +14,7 @@ export function registerConfigCommands(program: Command, io: CommandIo = process
     .option('--json', 'print JSON')
     .action(async (options: { sources?: boolean; json?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalConfigOptions>();
-      process.exitCode = await runConfigShow({ ...globals, ...options }, io);
+      process.exitCode = await (await import('./config-show.js')).runConfigShow({ ...globals, ...options }, io);
     });
 
   config
@@ -25,7 +22,7 @@ export function registerConfigCommands(program: Command, io: CommandIo = process
     .description('check FILE (or the effective configuration); exit 2 and list every problem when invalid')
     .argument('[file]', 'a config file to check on its own')
     .action(async (file: string | undefined, _options: unknown, command: Command) => {
-      process.exitCode = await runConfigValidate(file, command.optsWithGlobals<GlobalConfigOptions>(), io);
+      process.exitCode = await (await import('./config-validate.js')).runConfigValidate(file, command.optsWithGlobals<GlobalConfigOptions>(), io);
     });
 
   config
@@ -34,6 +31,6 @@ export function registerConfigCommands(program: Command, io: CommandIo = process
     .addOption(new Option('--profile <profile>', 'start from a tuning profile').choices(profileNames))
     .option('--force', 'overwrite an existing config.yaml')
     .action(async (options: { profile?: ProfileName; force?: boolean }) => {
-      process.exitCode = await runConfigInit(options, io);
+      process.exitCode = await (await import('./config-init.js')).runConfigInit(options, io);
     });
 }

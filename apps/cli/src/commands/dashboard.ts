@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { DashboardFlags } from '../dashboard/dashboard-options.js';
-import { runDashboard } from '../dashboard/run-dashboard.js';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
 import { loadMonitorConfig } from './monitor-options.js';
@@ -18,6 +17,6 @@ export function registerDashboardCommand(program: Command, io: CommandIo = proce
     .action(async (options: DashboardFlags, command: Command) => {
       const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runDashboard(loaded, options, io);
+      process.exitCode = await (await import('../dashboard/run-dashboard.js')).runDashboard(loaded, options, io);
     });
 }

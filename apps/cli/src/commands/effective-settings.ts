@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { loadStrategy } from '@tmux-orc/strategies';
 import { daemonPaths } from '../shared/daemon-paths.js';
+import { strategyProblem } from './strategy-check.js';
 
 /** What `monitor start --dry-run` prints. */
 export interface EffectiveSettings {
@@ -35,12 +35,7 @@ export async function describeEffectiveSettings(loaded: LoadedConfig): Promise<O
   const paths = daemonPaths(loaded);
   const async = config.monitoring.async;
   const strategy = async.enabled ? async.strategy : 'polling';
-  let problem: string | null = null;
-  try {
-    await (await loadStrategy(strategy, {}, { importModule: (specifier) => import(specifier) })).dispose?.();
-  } catch (error) {
-    problem = `monitoring.async.strategy: expected a loadable strategy, got \`${strategy}\` (${error instanceof Error ? error.message : String(error)})`;
-  }
+  let problem: string | null = await strategyProblem(config);
   const version = await tmuxVersion();
   if (version === null) problem ??= 'tmux: expected `tmux` on PATH, got none';
   const control = async.pool.transport === 'control';

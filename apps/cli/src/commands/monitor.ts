@@ -1,12 +1,8 @@
 import { Option, type Command } from 'commander';
-import { runDaemon } from '../daemon/run-daemon.js';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
-import { runMonitorLogs, logNames } from './monitor-logs.js';
+import { logNames } from './monitor-logs.js';
 import { addMonitorFlags, loadMonitorConfig, readMonitorFlags, type MonitorFlags } from './monitor-options.js';
-import { runMonitorStart } from './monitor-start.js';
-import { runMonitorStatus } from './monitor-status.js';
-import { runMonitorStop } from './monitor-stop.js';
 
 type FlagOptions = MonitorFlags & { sync?: boolean; json?: boolean };
 
@@ -25,7 +21,7 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
     const flags = readMonitorFlags(options);
     const loaded = await load(command, flags);
     if (loaded === undefined) return void (process.exitCode = 2);
-    process.exitCode = await runMonitorStart(loaded, command.optsWithGlobals<GlobalConfigOptions>(), flags, options, io);
+    process.exitCode = await (await import('./monitor-start.js')).runMonitorStart(loaded, command.optsWithGlobals<GlobalConfigOptions>(), flags, options, io);
   });
 
   addMonitorFlags(
@@ -37,7 +33,7 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
   ).action(async (options: FlagOptions & { detached?: boolean }, command: Command) => {
     const loaded = await load(command, readMonitorFlags(options));
     if (loaded === undefined) return void (process.exitCode = 2);
-    process.exitCode = await runDaemon(loaded, io, { echo: options.detached !== true, json: options.json === true });
+    process.exitCode = await (await import('../daemon/run-daemon.js')).runDaemon(loaded, io, { echo: options.detached !== true, json: options.json === true });
   });
 
   monitor
@@ -48,7 +44,7 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
     .action(async (options: { json?: boolean; timeout?: string }, command: Command) => {
       const loaded = await load(command);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runMonitorStop(loaded, options, io);
+      process.exitCode = await (await import('./monitor-stop.js')).runMonitorStop(loaded, options, io);
     });
 
   monitor
@@ -58,7 +54,7 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
     .action(async (options: { json?: boolean }, command: Command) => {
       const loaded = await load(command);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runMonitorStatus(loaded, options, io);
+      process.exitCode = await (await import('./monitor-status.js')).runMonitorStatus(loaded, options, io);
     });
 
   monitor
@@ -71,6 +67,6 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
     .action(async (options: { follow?: boolean; lines: string; file: (typeof logNames)[number]; json?: boolean }, command: Command) => {
       const loaded = await load(command);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runMonitorLogs(loaded, options, io);
+      process.exitCode = await (await import('./monitor-logs.js')).runMonitorLogs(loaded, options, io);
     });
 }

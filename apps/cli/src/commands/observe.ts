@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
-import { runHealth, type HealthOptions } from './health.js';
-import { loadMonitorConfig } from './monitor-options.js';
-import { runPerfWatch } from './perf-watch.js';
-import { runStatus, type StatusOptions } from './status.js';
+import type { HealthOptions } from './health.js';
+import type { StatusOptions } from './status.js';
 
 /** Registers `tmux-orc status`, `health` and `perf watch`: the commands that look without acting. */
 export function registerObserveCommands(program: Command, io: CommandIo = processIo()): void {
@@ -16,9 +14,9 @@ export function registerObserveCommands(program: Command, io: CommandIo = proces
     .option('--wait', 'without a daemon: look twice, one debounce window apart, as the daemon does')
     .option('--json', 'print JSON')
     .action(async (options: StatusOptions, command: Command) => {
-      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), { all: options.all === true }, io);
+      const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), { all: options.all === true }, io);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runStatus(loaded, options, io);
+      process.exitCode = await (await import('./status.js')).runStatus(loaded, options, io);
     });
 
   program
@@ -31,9 +29,9 @@ export function registerObserveCommands(program: Command, io: CommandIo = proces
     .option('--max-timeouts <n>', 'most connection acquisitions that timed out (default 0)')
     .option('--json', 'print JSON')
     .action(async (options: HealthOptions, command: Command) => {
-      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runHealth(loaded, options, io);
+      process.exitCode = await (await import('./health.js')).runHealth(loaded, options, io);
     });
 
   program
@@ -43,8 +41,8 @@ export function registerObserveCommands(program: Command, io: CommandIo = proces
     .description('live dashboard of pool, cache, cycle times and agents by state; q or Ctrl-C quits')
     .option('--interval <seconds>', 'seconds between redraws', '1')
     .action(async (options: { interval: string }, command: Command) => {
-      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
       if (loaded === undefined) return void (process.exitCode = 2);
-      process.exitCode = await runPerfWatch(loaded, options, io);
+      process.exitCode = await (await import('./perf-watch.js')).runPerfWatch(loaded, options, io);
     });
 }

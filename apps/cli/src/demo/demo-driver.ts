@@ -1,4 +1,4 @@
-import type { TmuxSandbox } from '@tmux-orc/testkit';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 import type { DemoAgent } from './demo-fleet.js';
 import { type DemoScreenState, demoScreens } from './demo-screens.js';
 

@@ -1,4 +1,4 @@
-import { type TmuxSandbox, simAgentCommand } from '@tmux-orc/testkit';
+import { type TmuxSandbox, simAgentCommand } from '@tmux-orc/sim-fleet';
 import { demoScreensDir } from './demo-screens.js';
 
 /** One simulated agent of the demo. */

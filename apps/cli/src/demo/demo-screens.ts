@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { simAgentScreensDir } from '@tmux-orc/testkit';
+import { simAgentScreensDir } from '@tmux-orc/sim-fleet';
 
 /** Screens the demo's simulated agents draw: real Claude Code 2.1.330 screens, by the state they show. */
 export const demoScreens = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeAnthropic, startFakeAnthropic } from '../fake-anthropic/start-fake-anthropic.js';
-import { createTmuxSandbox, type TmuxSandbox } from '../tmux-sandbox.js';
+import { createTmuxSandbox, type TmuxSandbox } from '@tmux-orc/sim-fleet';
 import { findClaudeCodeBinary } from './claude-code-binary.js';
 import type { PaneInfo } from './pane-info.js';
 import { BUSY, READY, type ScreenCase, screenCases } from './screen-cases.js';

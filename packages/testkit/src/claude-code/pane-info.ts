@@ -1,4 +1,4 @@
-import type { TmuxSandbox } from '../tmux-sandbox.js';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 
 /** What tmux knows of a pane besides its text: the sidecar of a recorded screen. */
 export interface PaneInfo {

@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { TestkitError } from '../testkit-error.js';
-import type { TmuxSandbox } from '../tmux-sandbox.js';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 import { backgroundCases, dialogCases } from './dialog-screen-cases.js';
 import { exitCases } from './exit-screen-cases.js';
 import { ALARMING_REPLY, APPROVAL, BUSY, HELLO_REPLY, READY, idleWith, ready, replied, submitted } from './screen-case-steps.js';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeAnthropic } from '../fake-anthropic/start-fake-anthropic.js';
-import { createTmuxSandbox, type TmuxSandbox } from '../tmux-sandbox.js';
+import { createTmuxSandbox, type TmuxSandbox } from '@tmux-orc/sim-fleet';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
 import { writeFixtureIndex } from './fixture-index.js';
 import type { ScreenCase } from './screen-cases.js';

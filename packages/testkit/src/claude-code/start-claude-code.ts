@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { TestkitError } from '../testkit-error.js';
-import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
+import type { TmuxSandbox, WaitForScreenOptions } from '@tmux-orc/sim-fleet';
 import type { ClaudeCodeBinary } from './claude-code-binary.js';
 import { type FirstRunDialog, createClaudeHome } from './claude-home.js';
 import { captureJoined, type PaneInfo, readPaneInfo } from './pane-info.js';
 import { paneProcessIds, waitForExit } from './pane-processes.js';
-import { shellQuote } from '../shell-quote.js';
+import { shellQuote } from '@tmux-orc/sim-fleet';
 
 /** Claude Code's `--permission-mode` values. */
 export type ClaudePermissionMode = 'default' | 'acceptEdits' | 'plan' | 'bypassPermissions';

@@ -1,5 +1,5 @@
-import { shellQuote } from '../shell-quote.js';
-import type { TmuxSandbox } from '../tmux-sandbox.js';
+import { shellQuote } from '@tmux-orc/sim-fleet';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 
 /** The variable the pane's API key is in (the provider's `env_key`). */
 export const API_KEY_VARIABLE = 'TMUX_ORC_FAKE_OPENAI_KEY';

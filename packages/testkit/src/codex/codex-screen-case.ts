@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import type { RecordedState } from '../claude-code/screen-cases.js';
 import { TestkitError } from '../testkit-error.js';
-import type { TmuxSandbox } from '../tmux-sandbox.js';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 import type { CodexPane, StartCodexOptions } from './start-codex.js';
 
 /** What a case's `drive` gets: the running pane and its sandbox. */

@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeOpenAI } from '../fake-openai/start-fake-openai.js';
-import { createTmuxSandbox } from '../tmux-sandbox.js';
+import { createTmuxSandbox } from '@tmux-orc/sim-fleet';
 import { findCodexBinary } from './codex-binary.js';
 import { codexScreenCases } from './codex-screen-cases.js';
 import { startCodex } from './start-codex.js';

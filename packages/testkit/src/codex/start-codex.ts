@@ -3,7 +3,7 @@ import { type MonotonicClock, systemMonotonicClock } from '@tmux-orc/clock';
 import { captureJoined, type PaneInfo, readPaneInfo } from '../claude-code/pane-info.js';
 import { paneProcessIds, waitForExit } from '../claude-code/pane-processes.js';
 import { TestkitError } from '../testkit-error.js';
-import type { TmuxSandbox, WaitForScreenOptions } from '../tmux-sandbox.js';
+import type { TmuxSandbox, WaitForScreenOptions } from '@tmux-orc/sim-fleet';
 import type { CodexBinary } from './codex-binary.js';
 import { createCodexHome } from './codex-home.js';
 import { API_KEY_VARIABLE, INHERITED_VARIABLES_TO_DROP, paneCommand, sessionExists } from './codex-pane-command.js';

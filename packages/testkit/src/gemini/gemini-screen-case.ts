@@ -1,5 +1,5 @@
 import type { RecordedState } from '../claude-code/screen-cases.js';
-import type { TmuxSandbox } from '../tmux-sandbox.js';
+import type { TmuxSandbox } from '@tmux-orc/sim-fleet';
 import type { GeminiCliPane, StartGeminiCliOptions } from './start-gemini-cli.js';
 
 /** What a case's `drive` gets: the running pane and its sandbox. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeFixtureIndex } from '../claude-code/fixture-index.js';
 import type { ScreenSize } from '../claude-code/screen-recorder.js';
 import { startFakeGemini } from '../fake-gemini/start-fake-gemini.js';
-import { createTmuxSandbox, type TmuxSandbox } from '../tmux-sandbox.js';
+import { createTmuxSandbox, type TmuxSandbox } from '@tmux-orc/sim-fleet';
 import type { GeminiCli } from './gemini-cli-entry.js';
 import type { GeminiScreenCase } from './gemini-screen-case.js';
 import { startGeminiCli } from './start-gemini-cli.js';

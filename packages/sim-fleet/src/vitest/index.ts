@@ -1,0 +1,1 @@
+export { useSuiteTmuxSandbox, useTmuxSandbox } from './use-tmux-sandbox.js';
