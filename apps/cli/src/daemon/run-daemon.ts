@@ -1,5 +1,5 @@
-import { unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, unlinkSync, writeSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { createMonitor } from '@tmux-orc/monitor';
 
@@ -10,7 +10,23 @@ import { createDaemonLoggers } from './daemon-loggers.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
-import { ensureWritableDirectory } from '../shared/writable-directory.js';
+import { ensurePrivateDirectory } from '../shared/private-directory.js';
+import { openPrivateFile } from '../shared/private-file.js';
+
+/** Writes our pid into a new `monitor.pid`: whatever was there (a stale file, a planted link) is removed, not written through. */
+function writePidFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const fd = openPrivateFile(path, 'create');
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Options of {@link runDaemon}. */
 export interface RunDaemonOptions {
@@ -27,8 +43,8 @@ export interface RunDaemonOptions {
 export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: RunDaemonOptions): Promise<number> {
   const paths = daemonPaths(loaded);
   const { config } = loaded;
-  ensureWritableDirectory(dirname(paths.lockFile), 'tmux-orc home');
-  ensureWritableDirectory(paths.logDir, 'log directory');
+  ensurePrivateDirectory(paths.home, 'tmux-orc home');
+  ensurePrivateDirectory(paths.logDir, 'log directory');
   const lock = await acquireDaemonLock(paths.lockFile);
   if (!lock.acquired) {
     io.stdout(options.json ? `${JSON.stringify({ running: true, pid: lock.pid, started: false })}\n` : `tmux-orc monitor: already running (pid ${lock.pid})\n`);
@@ -55,7 +71,7 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
   const shutdown = waitForShutdownSignal();
   let code = 0;
   try {
-    await writeFile(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });
+    writePidFile(paths.pidFile);
     await api.listen();
     monitor.subscribe((event) => {
       if (event.type === 'transition') {
