@@ -1,7 +1,7 @@
 import { closeSync, unlinkSync, writeSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { createMonitor } from '@tmux-orc/monitor';
+import { createMonitor, type MonitorEvent } from '@tmux-orc/monitor';
 
 import type { CommandIo } from '../shared/command-io.js';
 import { createApiServer } from './api-server.js';
@@ -33,6 +33,8 @@ export interface RunDaemonOptions {
   /** Print transitions on stdout (`monitor run` in a terminal); the detached daemon only logs. */
   readonly echo: boolean;
   readonly json: boolean;
+  /** With `echo`: called with every monitor event (`monitor run` prints transitions and held reports). */
+  readonly onEvent?: (event: MonitorEvent) => void;
 }
 
 /**
@@ -77,8 +79,8 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
       if (event.type === 'transition') {
         const t = event.transition;
         log.info('transition', { ...t });
-        if (options.echo) io.stdout(options.json ? `${JSON.stringify(t)}\n` : `${new Date().toISOString()}  ${JSON.stringify(t)}\n`);
       }
+      if (options.echo) options.onEvent?.(event);
       if (event.type !== 'cycle') return;
       const status = monitor.status();
       if (config.logging.performance) {
