@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,20 @@ describe('state file', () => {
     for (let i = 0; i < 2000; i++) big.reported[`%${i}`] = { idle: i };
     await Promise.all([writeActionState(path, big), ...Array.from({ length: 20 }, () => readFile(path, 'utf8').then((t) => JSON.parse(t)))]);
     expect(Object.keys(JSON.parse(await readFile(path, 'utf8')).reported)).toHaveLength(2000);
+  });
+
+  it('never reads or writes through a symbolic link planted as state.json; the file it writes is 0600', async () => {
+    const victim = join(dir, 'victim');
+    await writeFile(victim, '{"version": 1, "reported": {"%9": {"idle": 1}}}', { mode: 0o600 });
+    const path = join(dir, 'state.json');
+    await symlink(victim, path);
+    const read = await readActionState(path);
+    expect(read.state).toEqual(emptyActionState());
+    expect(read.problem).toMatch(/cannot read .*state\.json: .*ELOOP/);
+    await writeActionState(path, emptyActionState());
+    expect(await readFile(victim, 'utf8')).toBe('{"version": 1, "reported": {"%9": {"idle": 1}}}');
+    expect((await lstat(path)).isSymbolicLink()).toBe(false);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('prunes what can no longer change a decision', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -37,7 +38,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export async function readActionState(path: string): Promise<{ state: ActionState; problem?: string }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Never through a link planted under the name (ELOOP: a problem, and a fresh state).
+    text = await readFile(path, { encoding: 'utf8', flag: constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK });
   } catch (error) {
     if (isRecord(error) && error['code'] === 'ENOENT') return { state: emptyActionState() };
     return { state: emptyActionState(), problem: `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}` };
@@ -61,12 +63,17 @@ export async function readActionState(path: string): Promise<{ state: ActionStat
   }
 }
 
-/** Writes `state.json` atomically: a temp file in the same directory, then `rename` over the old one. */
+/**
+ * Writes `state.json` atomically: a new temp file (0600) in the same directory, then `rename` over
+ * the old one. Neither step follows a symbolic link.
+ */
 export async function writeActionState(path: string, state: ActionState): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+    // `wx` (O_EXCL) creates the temp file or fails: it never writes through a link planted under that name.
+    await writeFile(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    // rename replaces a link at `path` itself; its target is never touched.
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -15,7 +15,7 @@ import { renderStatusTable, renderSummary } from '../render/status-table.js';
 import type { CommandIo } from '../shared/command-io.js';
 import { userCommand } from '../shared/user-command.js';
 import type { GlobalConfigOptions } from './config-io.js';
-import { loadMonitorConfig } from './monitor-options.js';
+import { loadForCommand } from './config-show.js';
 
 /** The options of `tmux-orc demo`, as commander hands them over. */
 export interface DemoOptions {
@@ -33,10 +33,9 @@ function positiveNumber(option: string, text: string, integer: boolean): number 
   return value;
 }
 
-/** The user's configuration pointed at the demo server, at the demo's pace, with actions off. */
-function demoConfig(config: Config, socketName: string, intervalS: number, debounceS: number): Config {
-  const base = observeOnly(config);
-  return { ...base, servers: [{ socket_name: socketName }], monitoring: { ...base.monitoring, check_interval: intervalS, debounce: debounceS } };
+/** The user's configuration (with the demo's pace, validated) pointed at the demo server, with actions off. */
+function demoConfig(config: Config, socketName: string): Config {
+  return { ...observeOnly(config), servers: [{ socket_name: socketName }] };
 }
 
 /**
@@ -57,12 +56,13 @@ export async function runDemo(globals: GlobalConfigOptions, options: DemoOptions
     }
   }
   if (typeof count === 'string' || typeof intervalS === 'string' || typeof debounceS === 'string' || typeof cycles === 'string') return 2;
-  const loaded = await loadMonitorConfig(globals, {}, io);
+  // Through the config schema, so the flags have the bounds of the keys they set (`check_interval`, `debounce`).
+  const loaded = await loadForCommand(globals, io, { monitoring: { check_interval: intervalS, debounce: debounceS } });
   if (loaded === undefined) return 2;
 
   const shutdown = waitForShutdownSignal();
   const sandbox = await createTmuxSandbox({ width: 120, height: 40 });
-  const config = demoConfig(loaded.config, sandbox.socketName, intervalS, debounceS);
+  const config = demoConfig(loaded.config, sandbox.socketName);
   const monitor = createMonitor(config);
   const socket = demoSocketPath(loaded.home, sandbox.socketName);
   const api = createApiServer({ monitor, socketPath: socket, logger: { debug() {}, info() {}, warn() {}, error() {} }, source: 'demo', servers: config.servers, paneCwds: createPaneFieldReader(config, '#{pane_current_path}') });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ import type { GlobalConfigOptions } from './config-io.js';
 import { strategyProblem } from './strategy-check.js';
 import { describeEffectiveSettings } from './effective-settings.js';
 import type { MonitorFlags } from './monitor-options.js';
-import { ensureWritableDirectory } from '../shared/writable-directory.js';
+import { ensurePrivateDirectory } from '../shared/private-directory.js';
+import { openPrivateFile } from '../shared/private-file.js';
 
 const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -71,8 +72,9 @@ export async function runMonitorStart(
     say({ running: true, started: false, pid: running, socket: paths.socket }, `tmux-orc monitor: already running (pid ${running})`);
     return 0;
   }
-  ensureWritableDirectory(paths.logDir, 'log directory');
-  const out = openSync(paths.daemonOutput, 'a', 0o600);
+  ensurePrivateDirectory(paths.home, 'tmux-orc home');
+  ensurePrivateDirectory(paths.logDir, 'log directory');
+  const out = openPrivateFile(paths.daemonOutput, 'append');
   const child = spawn(process.execPath, daemonArgv(globals, flags, io.cwd), { detached: true, stdio: ['ignore', out, out], cwd: io.cwd, env: { ...io.env } });
   closeSync(out);
   let exited: number | null | undefined;

@@ -3,6 +3,7 @@ import type { LoadedConfig } from '@tmux-orc/config';
 import { isDaemonAlive, runningDaemonPid } from '../shared/daemon-pid.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import type { CommandIo } from '../shared/command-io.js';
+import { parseSecondsFlag } from '../shared/seconds-flag.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -13,11 +14,12 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function runMonitorStop(loaded: LoadedConfig, options: { json?: boolean; timeout?: string }, io: CommandIo): Promise<number> {
   const paths = daemonPaths(loaded);
   const say = (json: Record<string, unknown>, text: string): void => io.stdout(options.json === true ? `${JSON.stringify(json)}\n` : `${text}\n`);
-  const timeoutMs = Number(options.timeout ?? '30') * 1000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    io.stderr(`--timeout: expected a positive number of seconds, got \`${options.timeout ?? ''}\`\n`);
+  const timeoutS = parseSecondsFlag('timeout', options.timeout ?? '30');
+  if (typeof timeoutS === 'string') {
+    io.stderr(`${timeoutS}\n`);
     return 2;
   }
+  const timeoutMs = timeoutS * 1000;
   const pid = await runningDaemonPid(paths.lockFile);
   if (pid === null) {
     say({ running: false, stopped: false }, 'tmux-orc monitor: not running');

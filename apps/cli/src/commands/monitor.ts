@@ -1,10 +1,20 @@
+import type { MonitorEvent } from '@tmux-orc/monitor';
 import { Option, type Command } from 'commander';
+import { renderHeldReportLine } from '../render/held-reports.js';
+import { renderTransitionLine } from '../render/transition-line.js';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
 import { logNames } from './monitor-logs.js';
 import { addMonitorFlags, loadMonitorConfig, readMonitorFlags, type MonitorFlags } from './monitor-options.js';
 
 type FlagOptions = MonitorFlags & { sync?: boolean; json?: boolean };
+
+/** `monitor run` on stdout: a transition as the demo's table shows it (`--json`: its JSON line), and held reports. */
+function printEvent(io: CommandIo, event: MonitorEvent, json: boolean): void {
+  if (event.type === 'transition') io.stdout(json ? `${JSON.stringify(event.transition)}\n` : `${renderTransitionLine(event.transition)}\n`);
+  // The daemon log has it already (the monitor logs it); a terminal should see it too.
+  if (event.type === 'report_held' && !json) io.stdout(`${renderHeldReportLine(event.report)}\n`);
+}
 
 /** Registers `tmux-orc monitor start|stop|status|run|logs`. */
 export function registerMonitorCommands(program: Command, io: CommandIo = processIo()): void {
@@ -33,7 +43,8 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
   ).action(async (options: FlagOptions & { detached?: boolean }, command: Command) => {
     const loaded = await load(command, readMonitorFlags(options));
     if (loaded === undefined) return void (process.exitCode = 2);
-    process.exitCode = await (await import('../daemon/run-daemon.js')).runDaemon(loaded, io, { echo: options.detached !== true, json: options.json === true });
+    const json = options.json === true;
+    process.exitCode = await (await import('../daemon/run-daemon.js')).runDaemon(loaded, io, { echo: options.detached !== true, json, onEvent: (event) => printEvent(io, event, json) });
   });
 
   monitor

@@ -8,6 +8,7 @@ import { toStatusJson, type StatusJson } from '../shared/status-json.js';
 import { callApi } from '../client/api-client.js';
 import { renderPerfDashboard } from '../render/perf-dashboard.js';
 import type { CommandIo } from '../shared/command-io.js';
+import { parseSecondsFlag } from '../shared/seconds-flag.js';
 
 /**
  * `tmux-orc perf watch [--interval S]`: redraws the dashboard in place every interval from the
@@ -15,9 +16,9 @@ import type { CommandIo } from '../shared/command-io.js';
  * (actions off). Ends on Ctrl-C, SIGTERM or `q` (stdin in raw mode when it is a terminal).
  */
 export async function runPerfWatch(loaded: LoadedConfig, options: { interval: string }, io: CommandIo): Promise<number> {
-  const intervalS = Number(options.interval);
-  if (!Number.isFinite(intervalS) || intervalS <= 0) {
-    io.stderr(`--interval: expected a positive number of seconds, got \`${options.interval}\`\n`);
+  const intervalS = parseSecondsFlag('interval', options.interval);
+  if (typeof intervalS === 'string') {
+    io.stderr(`${intervalS}\n`);
     return 2;
   }
   const live = await findLiveMonitor(loaded);

@@ -3,6 +3,7 @@ import { findLiveMonitor } from '../client/find-monitor.js';
 import { oneShotStatus } from '../client/one-shot-status.js';
 import type { StatusJson } from '../shared/status-json.js';
 import { renderDetailedMetrics } from '../render/detailed-metrics.js';
+import { renderHeldReports } from '../render/held-reports.js';
 import { formatMs } from '../render/format-age.js';
 import { renderStatusTable, renderSummary } from '../render/status-table.js';
 import type { CommandIo } from '../shared/command-io.js';
@@ -32,12 +33,15 @@ export async function runStatus(loaded: LoadedConfig, options: StatusOptions, io
     io.stdout(`${JSON.stringify(options.detailed === true ? { ...plain, detailed } : plain, null, 2)}\n`);
     return down.length > 0 ? 1 : 0;
   }
+  // Nothing could be looked at: "0 agents" would read as an empty fleet. The errors above are the answer.
+  if (status.agents.length === 0 && down.length > 0 && down.length === (detailed?.servers.length ?? 0)) return 1;
   const source = status.source === 'one-shot' ? (options.wait === true ? 'two cycles run here, one debounce apart' : 'one cycle run here (no daemon watches this server)') : `the ${status.source}`;
   const lines = [
     `${status.agents.length} agent${status.agents.length === 1 ? '' : 's'}: ${renderSummary(status.summary)}`,
     `cycle ${formatMs(status.cycle.ms)}, strategy ${status.cycle.strategy ?? '-'}, transport ${status.cycle.transport ?? '-'}; from ${source}`,
   ];
   if (status.agents.length > 0) lines.push(renderStatusTable(status.agents, Date.now()));
+  lines.push(...renderHeldReports(status.held_reports ?? []));
   if (options.detailed === true && detailed !== undefined) lines.push(renderDetailedMetrics(detailed));
   io.stdout(`${lines.join('\n')}\n`);
   return down.length > 0 ? 1 : 0;

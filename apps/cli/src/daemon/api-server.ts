@@ -6,7 +6,9 @@ import type { HookSighting } from '../shared/hook-sighting.js';
 import type { ServersPaneField } from '../shared/pane-fields.js';
 import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees } from './claude-hooks.js';
 import { createCycleStats } from '../shared/cycle-stats.js';
+import { createEventStreams } from './event-streams.js';
 import { renderPrometheusMetrics } from './prometheus-metrics.js';
+import { BodyTooLargeError, readCappedBody } from './read-capped-body.js';
 import { toStatusJson, type StatusJson } from '../shared/status-json.js';
 
 /** Options of {@link createApiServer}. */
@@ -33,19 +35,8 @@ export interface ApiServer {
 
 const maxBody = 1024 * 1024;
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBody) reject(new Error(`Expected a hook body under ${maxBody} bytes, got more`));
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
+/** Paths the API serves, and the one method each takes (a wrong one answers 405 with `Allow`). */
+const routes: ReadonlyMap<string, 'GET' | 'POST'> = new Map([['/status', 'GET'], ['/metrics', 'GET'], ['/events', 'GET'], ['/hooks/claude-code', 'POST']]);
 
 function sendJson(response: ServerResponse, code: number, body: unknown): void {
   response.writeHead(code, { 'content-type': 'application/json' });
@@ -62,14 +53,12 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const startedAt = new Date(clock.now()).toISOString();
   const cycles = createCycleStats();
   const hooks = new Map<string, HookSighting>();
-  const streams = new Set<ServerResponse>();
+  const streams = createEventStreams({ logger });
 
   const unsubscribe = monitor.subscribe((event: MonitorEvent) => {
     if (event.type === 'cycle') cycles.record(event.durationMs);
-    if (event.type !== 'transition') return;
-    const { transition } = event;
-    const data = JSON.stringify(transition);
-    for (const stream of streams) stream.write(`event: transition\ndata: ${data}\n\n`);
+    if (event.type === 'transition') streams.send('transition', JSON.stringify(event.transition));
+    if (event.type === 'report_held') streams.send('report_held', JSON.stringify(event.report));
   });
 
   const statusJson = (): StatusJson => ({
@@ -80,8 +69,14 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   async function takeHook(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(request));
+      body = JSON.parse(await readCappedBody(request, maxBody));
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        // Stop reading: answer, then close the connection (the rest of the body is never read).
+        response.writeHead(413, { 'content-type': 'application/json', connection: 'close' });
+        response.end(`${JSON.stringify({ error: error.message })}\n`, () => request.socket.destroy());
+        return;
+      }
       sendJson(response, 400, { error: `Expected a JSON body, got: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
@@ -125,24 +120,23 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     if (route === 'GET /status') return sendJson(response, 200, statusJson());
     if (route === 'GET /metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      response.end(renderPrometheusMetrics(monitor.status(), cycles.snapshot()));
+      response.end(renderPrometheusMetrics(monitor.status(), cycles.snapshot(), { eventClients: streams.size, eventClientsDropped: streams.dropped }));
       return;
     }
-    if (route === 'GET /events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      response.write(': tmux-orc transitions\n\n');
-      streams.add(response);
-      request.on('close', () => streams.delete(response));
-      return;
-    }
+    if (route === 'GET /events') return streams.add(response);
     if (route === 'POST /hooks/claude-code') {
       takeHook(request, response).catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
       return;
     }
+    const allowed = routes.get(path ?? '/');
+    if (allowed !== undefined) {
+      response.setHeader('allow', allowed);
+      return sendJson(response, 405, { error: `Expected ${allowed} ${path}, got ${route}` });
+    }
     sendJson(response, 404, { error: `Expected GET /status, /metrics, /events or POST /hooks/claude-code, got ${route}` });
   });
   const heartbeat = setInterval(() => {
-    for (const stream of streams) stream.write(': keep-alive\n\n');
+    streams.comment('keep-alive');
   }, 15_000);
   heartbeat.unref();
 
@@ -166,8 +160,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
     async close() {
       clearInterval(heartbeat);
       unsubscribe();
-      for (const stream of streams) stream.end();
-      streams.clear();
+      streams.endAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -11,7 +11,7 @@ export type LockResult = { readonly acquired: true; release(): Promise<void> } |
  * (a killed daemon) is stale: it is removed and taken.
  */
 export async function acquireDaemonLock(lockFile: string, pid = process.pid): Promise<LockResult> {
-  await mkdir(dirname(lockFile), { recursive: true });
+  await mkdir(dirname(lockFile), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 5; attempt += 1) {
     try {
       const handle = await open(lockFile, 'wx', 0o600);

@@ -174,7 +174,8 @@ describe('tmux-orc status and health', { timeout: 120_000 }, () => {
     const run = await home.run(['-L', sandbox.socketName, 'status', '--json']);
     expect(run.code).toBe(0);
     const status = JSON.parse(run.stdout) as StatusJson;
-    expect(Object.keys(status).sort()).toEqual(['agents', 'cycle', 'source', 'summary']);
+    expect(Object.keys(status).sort()).toEqual(['agents', 'cycle', 'held_reports', 'hooks', 'source', 'summary']);
+    expect(status).toMatchObject({ held_reports: [], hooks: { running: 0, queued: 0, dropped: 0 } });
     expect(status.source).toBe('one-shot');
     expect(status.cycle).toEqual({ ms: expect.any(Number), strategy: 'concurrent', transport: 'control' });
     const qa = status.agents.find((a) => a.id === asking);
@@ -227,6 +228,10 @@ describe('tmux-orc status and health', { timeout: 120_000 }, () => {
     expect(other.code).toBe(1);
     expect(JSON.parse(other.stdout)).toMatchObject({ source: 'one-shot', agents: [] });
     expect(other.stderr).toMatch(/tmux server -L tmux-orc-test-no-such-server cannot be reached/);
+    // Readable: only the error, not "0 agents" as if the fleet were empty.
+    const dead = await home.run(['-L', 'tmux-orc-test-no-such-server', 'status']);
+    expect(dead).toMatchObject({ code: 1, stdout: '' });
+    expect(dead.stderr).toMatch(/^tmux-orc status: tmux server -L tmux-orc-test-no-such-server cannot be reached: .+\n$/);
   });
 
   it('health passes on a healthy fleet, fails (exit 1) on a threshold, 2 on a bad flag', async () => {
@@ -353,6 +358,25 @@ describe('monitor run --json and monitor logs -f', { timeout: 120_000 }, () => {
       expect(await run.exited).toBe(0);
     } finally {
       follow?.child.kill('SIGKILL');
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('without --json prints each transition as one readable line (the demo table\'s columns), not JSON', async () => {
+    const sandbox = await useTmuxSandbox();
+    const { asking } = await team(sandbox);
+    const home = await newHome();
+    const run = spawnCli(home, ['-L', sandbox.socketName, 'monitor', 'run', '--interval', '0.3']);
+    try {
+      await waitForCycles(join(home.home, 'monitor.sock'), 1);
+      await sandbox.sendLine(asking, 'screen error-http529-retrying');
+      await run.waitFor(() => run.stdout().includes('→ error'), 'the error transition on stdout');
+      const line = run.stdout().split('\n').find((l) => l.includes('→ error')) ?? '';
+      expect(line).toMatch(new RegExp(`^\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z  ${asking}  team:1\\.0  qa  waiting_input → error  claude-code  \\S`));
+      expect(run.stdout()).not.toContain('{');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
       run.child.kill('SIGKILL');
     }
   });

@@ -9,6 +9,8 @@ const status = {
   connection_pool: null,
   cache_performance: {},
   skipped_cycles: 0,
+  hooks: { running: 2, queued: 5, dropped: 3 },
+  held_reports: [{ session: 'team', pm: '%0', reason: 'a shell (bash) runs in the PM pane', text: '[tmux-orc] …', since: '2026-11-30T06:00:00.000Z' }],
   last_cycle_at: null,
   servers: [{ server: '-S /tmp/a "b"', up: true, error: null, consecutive_failures: 0, transport: 'exec', fallback_reason: null }],
   agents: [{ state: 'idle' }, { state: 'idle' }, { state: 'active' }],
@@ -24,5 +26,15 @@ describe('renderPrometheusMetrics', () => {
     expect(text).toContain('tmux_orc_server_up{server="-S /tmp/a \\"b\\"",transport="exec"} 1');
     expect(text).not.toMatch(/tmux_orc_pool_/);
     expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('counts hooks (running, queued, dropped), held reports and event-stream clients (connected, dropped)', () => {
+    const text = renderPrometheusMetrics(status, { count: 7, last_ms: 12, mean_ms: 12, p50_ms: 12, p95_ms: 20, max_ms: 20, recent_ms: [] }, { eventClients: 4, eventClientsDropped: 200 });
+    expect(text).toMatch(/^# TYPE tmux_orc_hooks_dropped_total counter\ntmux_orc_hooks_dropped_total 3$/m);
+    expect(text).toMatch(/^tmux_orc_hooks_running 2$/m);
+    expect(text).toMatch(/^tmux_orc_hooks_queued 5$/m);
+    expect(text).toMatch(/^# TYPE tmux_orc_reports_held gauge\ntmux_orc_reports_held 1$/m);
+    expect(text).toMatch(/^tmux_orc_events_clients 4$/m);
+    expect(text).toMatch(/^# TYPE tmux_orc_events_clients_dropped_total counter\ntmux_orc_events_clients_dropped_total 200$/m);
   });
 });

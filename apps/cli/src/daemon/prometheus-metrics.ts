@@ -4,8 +4,16 @@ import type { CycleStats } from '../shared/cycle-stats.js';
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 
+/** What the API server itself counts, next to the monitor's status. */
+export interface ApiCounters {
+  /** `GET /events` clients connected now. */
+  readonly eventClients: number;
+  /** `GET /events` clients dropped because they left too much unread. */
+  readonly eventClientsDropped: number;
+}
+
 /** Renders the monitor's metrics in the Prometheus text exposition format (version 0.0.4). */
-export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStats): string {
+export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStats, api: ApiCounters = { eventClients: 0, eventClientsDropped: 0 }): string {
   const lines: string[] = [];
   const metric = (name: string, type: 'gauge' | 'counter', help: string, samples: readonly (readonly [Record<string, string>, number])[]): void => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -25,6 +33,12 @@ export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStat
   for (const agent of status.agents) counts.set(agent.state, (counts.get(agent.state) ?? 0) + 1);
   metric('tmux_orc_agents', 'gauge', 'Monitored panes by state.', [...counts].map(([state, n]) => [{ state }, n] as const));
   metric('tmux_orc_server_up', 'gauge', 'Whether each watched tmux server answers.', status.servers.map((s) => [{ server: s.server, transport: s.transport }, s.up ? 1 : 0] as const));
+  metric('tmux_orc_hooks_running', 'gauge', 'Transition hook commands running now.', [[{}, status.hooks.running]]);
+  metric('tmux_orc_hooks_queued', 'gauge', 'Transition hook commands waiting for a slot.', [[{}, status.hooks.queued]]);
+  metric('tmux_orc_hooks_dropped_total', 'counter', 'Transition hook commands never run (queue full or monitor stopped).', [[{}, status.hooks.dropped]]);
+  metric('tmux_orc_reports_held', 'gauge', 'PM reports held back because the PM pane was not safe to type into.', [[{}, status.held_reports.length]]);
+  metric('tmux_orc_events_clients', 'gauge', 'Clients connected to GET /events.', [[{}, api.eventClients]]);
+  metric('tmux_orc_events_clients_dropped_total', 'counter', 'GET /events clients dropped because they did not read.', [[{}, api.eventClientsDropped]]);
   const pool = status.connection_pool;
   if (pool !== null) {
     metric('tmux_orc_pool_connections', 'gauge', 'Open tmux connections.', [[{ transport: pool.transport }, pool.size]]);

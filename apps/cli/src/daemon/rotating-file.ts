@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openPrivateFile } from '../shared/private-file.js';
 
 /** Options of {@link createRotatingFile}. */
 export interface RotatingFileOptions {
@@ -16,15 +17,16 @@ export interface RotatingFile {
 }
 
 /**
- * Opens `path` for appending. Writes are synchronous (a log line is small and the daemon must not
+ * Opens `path` for appending, never through a symbolic link (`openPrivateFile`); rotated
+ * generations are only renamed or removed, which acts on a link itself, not its target. Writes are synchronous (a log line is small and the daemon must not
  * lose its last lines when it is killed); when the next line would pass `maxBytes` the file is
  * renamed to `path.1` (older ones shift up, the oldest is removed) and a new one is opened.
  */
 export function createRotatingFile(path: string, options: RotatingFileOptions = {}): RotatingFile {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const keep = options.keep ?? 3;
-  mkdirSync(dirname(path), { recursive: true });
-  let fd = openSync(path, 'a', 0o600);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let fd = openPrivateFile(path, 'append');
   let size = fstatSync(fd).size;
 
   function rotate(): void {
@@ -39,7 +41,8 @@ export function createRotatingFile(path: string, options: RotatingFileOptions = 
     }
     if (keep > 0) renameSync(path, `${path}.1`);
     else rmSync(path, { force: true });
-    fd = openSync(path, 'a', 0o600);
+    // Just renamed away: a file (or link) there now was planted in between.
+    fd = openPrivateFile(path, 'create');
     size = 0;
   }
 

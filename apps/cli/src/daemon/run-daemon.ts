@@ -1,7 +1,7 @@
-import { unlink, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, unlinkSync, writeSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import type { LoadedConfig } from '@tmux-orc/config';
-import { createMonitor } from '@tmux-orc/monitor';
+import { createMonitor, type MonitorEvent } from '@tmux-orc/monitor';
 
 import type { CommandIo } from '../shared/command-io.js';
 import { createApiServer } from './api-server.js';
@@ -10,13 +10,31 @@ import { createDaemonLoggers } from './daemon-loggers.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import { createPaneFieldReader } from '../shared/pane-fields.js';
 import { waitForShutdownSignal } from '../shared/shutdown-signal.js';
-import { ensureWritableDirectory } from '../shared/writable-directory.js';
+import { ensurePrivateDirectory } from '../shared/private-directory.js';
+import { openPrivateFile } from '../shared/private-file.js';
+
+/** Writes our pid into a new `monitor.pid`: whatever was there (a stale file, a planted link) is removed, not written through. */
+function writePidFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const fd = openPrivateFile(path, 'create');
+  try {
+    writeSync(fd, `${process.pid}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Options of {@link runDaemon}. */
 export interface RunDaemonOptions {
   /** Print transitions on stdout (`monitor run` in a terminal); the detached daemon only logs. */
   readonly echo: boolean;
   readonly json: boolean;
+  /** With `echo`: called with every monitor event (`monitor run` prints transitions and held reports). */
+  readonly onEvent?: (event: MonitorEvent) => void;
 }
 
 /**
@@ -27,8 +45,8 @@ export interface RunDaemonOptions {
 export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: RunDaemonOptions): Promise<number> {
   const paths = daemonPaths(loaded);
   const { config } = loaded;
-  ensureWritableDirectory(dirname(paths.lockFile), 'tmux-orc home');
-  ensureWritableDirectory(paths.logDir, 'log directory');
+  ensurePrivateDirectory(paths.home, 'tmux-orc home');
+  ensurePrivateDirectory(paths.logDir, 'log directory');
   const lock = await acquireDaemonLock(paths.lockFile);
   if (!lock.acquired) {
     io.stdout(options.json ? `${JSON.stringify({ running: true, pid: lock.pid, started: false })}\n` : `tmux-orc monitor: already running (pid ${lock.pid})\n`);
@@ -55,14 +73,14 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
   const shutdown = waitForShutdownSignal();
   let code = 0;
   try {
-    await writeFile(paths.pidFile, `${process.pid}\n`, { mode: 0o600 });
+    writePidFile(paths.pidFile);
     await api.listen();
     monitor.subscribe((event) => {
       if (event.type === 'transition') {
         const t = event.transition;
         log.info('transition', { ...t });
-        if (options.echo) io.stdout(options.json ? `${JSON.stringify(t)}\n` : `${new Date().toISOString()}  ${JSON.stringify(t)}\n`);
       }
+      if (options.echo) options.onEvent?.(event);
       if (event.type !== 'cycle') return;
       const status = monitor.status();
       if (config.logging.performance) {

@@ -21,13 +21,18 @@ export function colorState(state: string): string {
   return (stateColors[state] ?? ((text: string) => text))(state);
 }
 
+/** The deciding screen lines on one line (`⏎` between them), cut to `width` characters. */
+export function oneLineEvidence(evidence: string, width: number): string {
+  const line = evidence.replace(/\n/g, ' ⏎ ').replace(/\s+/g, ' ').trim();
+  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
+}
+
 /** The agents as a table: id, target, name, state (colored), for how long, detector, the deciding line. */
 export function renderStatusTable(agents: readonly AgentJson[], now: number, evidenceWidth = 56): string {
   // Colors through picocolors only (it honours NO_COLOR); cli-table3's own colors would not.
   const head = ['id', 'target', 'name', 'state', 'for', 'detector', 'evidence'].map((title) => pc.bold(title));
   const table = new Table({ head, style: { head: [], border: [], compact: true } });
   for (const agent of agents) {
-    const evidence = agent.evidence.replace(/\n/g, ' ⏎ ').replace(/\s+/g, ' ').trim();
     table.push([
       agent.id,
       agent.target,
@@ -35,7 +40,7 @@ export function renderStatusTable(agents: readonly AgentJson[], now: number, evi
       colorState(agent.state),
       formatAge(agent.since, now),
       agent.detector,
-      evidence.length > evidenceWidth ? `${evidence.slice(0, evidenceWidth - 1)}…` : evidence,
+      oneLineEvidence(agent.evidence, evidenceWidth),
     ]);
   }
   return table.toString();

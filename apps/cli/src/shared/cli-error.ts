@@ -1,5 +1,5 @@
 /** Every error code the `tmux-orc` command throws. */
-export const cliErrorCodes = ['LOCK_FAILED', 'HOME_NOT_WRITABLE'] as const;
+export const cliErrorCodes = ['LOCK_FAILED', 'HOME_NOT_WRITABLE', 'HOME_NOT_PRIVATE', 'UNSAFE_FILE'] as const;
 
 /** One of {@link cliErrorCodes}. */
 export type CliErrorCode = (typeof cliErrorCodes)[number];

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /**
  * True when `pid` is a live process that looks like a tmux-orc daemon. A pid left by a killed
@@ -22,7 +23,10 @@ export function isDaemonAlive(pid: number): boolean {
 /** The pid written in a lock or pid file, or null when there is none or it is not a number. */
 export async function readPid(file: string): Promise<number | null> {
   try {
-    const pid = Number((await readFile(file, 'utf8')).trim());
+    // Not through a link: a planted one names no daemon (the lock's owner then replaces it).
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const text = await handle.readFile('utf8').finally(() => handle.close());
+    const pid = Number(text.trim());
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;

@@ -27,6 +27,10 @@ export interface StatusJson {
   readonly cycle: { readonly ms: number | null; readonly strategy: string | null; readonly transport: 'control' | 'exec' | null };
   /** Where the answer came from: the daemon, a demo, or one cycle run by this command. */
   readonly source: 'daemon' | 'demo' | 'one-shot';
+  /** PM reports not typed because the PM pane was not safe to type into (a shell runs there), by session. */
+  readonly held_reports: MonitorStatus['held_reports'];
+  /** The user's transition hooks: running now, waiting for a slot, never run. */
+  readonly hooks: MonitorStatus['hooks'];
   readonly detailed?: DetailedJson;
   /** The `servers` configuration of the monitor that answered (the daemon's `GET /status`). */
   readonly watching?: readonly unknown[];
@@ -92,6 +96,8 @@ export function toStatusJson(input: StatusJsonInput): StatusJson & { readonly de
       transport: status.connection_pool?.transport ?? status.servers[0]?.transport ?? null,
     },
     source: input.source,
+    held_reports: status.held_reports,
+    hooks: status.hooks,
     detailed: {
       connection_pool: status.connection_pool,
       cache_performance: status.cache_performance,

@@ -10,7 +10,7 @@ function nearestExisting(path: string): string {
 }
 
 /**
- * Creates `dir` (and its missing parents) or throws a {@link CliError} that says why it cannot be used. Node's
+ * Creates `dir` (and its missing parents, mode 0700) or throws a {@link CliError} that says why it cannot be used. Node's
  * recursive mkdir reports a read-only file system as `ENOENT`, and retries forever under `/proc`; the
  * nearest existing ancestor tells the real reason (a file where a directory is expected, or not
  * writable), so that is asked first.
@@ -30,7 +30,7 @@ export function ensureWritableDirectory(dir: string, what: string): void {
   for (let current = dir; current !== existing; current = dirname(current)) missing.unshift(current);
   for (const level of missing) {
     try {
-      mkdirSync(level);
+      mkdirSync(level, 0o700);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw problem(`${code ?? String(error)} creating ${level}`, error);
