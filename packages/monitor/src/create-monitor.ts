@@ -1,6 +1,5 @@
 import { systemMonotonicClock, systemTimers, systemWallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
-import { loadStrategy, type MonitoringStrategy } from '@tmux-orc/strategies';
 import { silentLogger } from '@tmux-orc/tmux-pool';
 import { createActionPipeline } from './action-pipeline.js';
 import { createActionStateStore } from './action-state-store.js';
@@ -13,12 +12,14 @@ import { createChangeTrigger } from './change-trigger.js';
 import { createCycleLoop } from './cycle-loop.js';
 import { listAgents } from './list-agents.js';
 import { MonitorError } from './monitor-error.js';
-import type { CycleResult, Monitor, MonitorClocks, MonitorDeps, MonitorEvent } from './monitor-api.js';
+import { createMonitorEvents } from './monitor-events.js';
+import { monitorTimings } from './monitor-timings.js';
+import type { CycleResult, Monitor, MonitorClocks, MonitorDeps } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
 import { observeServer } from './observe-server.js';
 import { configuredServers } from './server-identity.js';
 import { markReachable, markUnreachable } from './server-reachability.js';
-import { createStrategySource } from './strategy-source.js';
+import { configuredStrategyLoader, createStrategySource } from './strategy-source.js';
 import { poolFromConfig, watchServer, type WatchedServer } from './watched-server.js';
 
 /**
@@ -35,41 +36,24 @@ import { poolFromConfig, watchServer, type WatchedServer } from './watched-serve
 export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const clocks: MonitorClocks = { wall: deps.wallClock ?? systemWallClock, monotonic: deps.monotonicClock ?? systemMonotonicClock, timers: deps.timers ?? systemTimers };
   const logger = deps.logger ?? silentLogger;
-  // The configured strategy gets `monitoring.async.strategy_options`; the polling fallback gets none.
-  const load =
-    deps.loadStrategy ??
-    ((name: string): Promise<MonitoringStrategy> =>
-      loadStrategy(name, name === config.monitoring.async.strategy ? config.monitoring.async.strategy_options : {}, { importModule: (specifier) => import(specifier) }));
-  const intervalMs = config.monitoring.check_interval * 1000;
-  // A server that just came back may still be rebuilding its windows: its vanished agents are not
-  // called missing for this long (a minute, or three cycles when that is longer).
-  const missingGraceMs = Math.max(60_000, 3 * intervalMs);
-  // Kept for a day, or the longest cooldown when that is longer.
-  const keepStateMs = Math.max(86_400_000, ...Object.values(config.notifications.cooldowns).map((s) => s * 1000));
+  const load = deps.loadStrategy ?? configuredStrategyLoader(config);
+  const { intervalMs, restartGraceMs, missingGraceMs, keepStateMs } = monitorTimings(config);
   const tracker = createAgentStateTracker();
   const strategies = createStrategySource(config, load, logger, deps.strategy);
   const actions = createActionPipeline({
     runHook: deps.runHook ?? createExecaHookRunner(logger),
     logger,
-    restartGraceMs: Math.max(30_000, 3 * intervalMs),
+    restartGraceMs,
     hookConcurrency: config.notifications.hook_concurrency,
     confirmDelivery: { settleMs: deps.deliveryCheckMs ?? 800, sleep: (ms) => new Promise<void>((done) => void clocks.timers.setTimeout(done, ms)) },
   });
   const stateStore = createActionStateStore(deps.statePath, logger);
-  const listeners = new Set<(event: MonitorEvent) => void>();
+  const events = createMonitorEvents(logger);
+  const emit = events.emit;
   const counts = { cycles: 0, errors: 0, lastCycleTime: null as number | null, lastCycleAt: null as number | null };
   let servers: WatchedServer[] | undefined;
   let stopping = false;
 
-  const emit = (event: MonitorEvent): void => {
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        logger.warn('a monitor subscriber threw', { error: String(error) });
-      }
-    }
-  };
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
 
   const watchedServers = (): WatchedServer[] =>
@@ -178,9 +162,6 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     stop,
     [Symbol.asyncDispose]: stop,
     status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: events.subscribe,
   };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '@tmux-orc/config';
-import type { MonitoringStrategy } from '@tmux-orc/strategies';
+import { loadStrategy, type MonitoringStrategy } from '@tmux-orc/strategies';
 import type { Logger } from '@tmux-orc/tmux-pool';
 import { MonitorError } from './monitor-error.js';
 import type { WatchedServer } from './watched-server.js';
@@ -62,4 +62,10 @@ export function createStrategySource(
       strategy = undefined;
     },
   };
+}
+
+/** Loads strategies by name: the configured one with `monitoring.async.strategy_options`, the polling fallback with none. */
+export function configuredStrategyLoader(config: Config): (name: string) => Promise<MonitoringStrategy> {
+  const { strategy, strategy_options: options } = config.monitoring.async;
+  return (name) => loadStrategy(name, name === strategy ? options : {}, { importModule: (specifier) => import(specifier) });
 }

@@ -3,37 +3,17 @@ import { sendText } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { isReportDue, markReported } from './cooldowns.js';
 import { composeReport } from './compose-report.js';
-import { confirmDelivery, type ConfirmDeliveryOptions, type Delivery } from './confirm-delivery.js';
+import type { ConfirmDeliveryOptions, Delivery } from './confirm-delivery.js';
+import { checkDelivery } from './report-delivery.js';
 import { unsafePmReason } from './pm-guard.js';
 import { isPaused } from './rate-limit-pause.js';
-import { agentLabel, formatDuration, quoted } from './report-text.js';
+import { describeState } from './describe-state.js';
+import { agentLabel } from './report-text.js';
 
 /** States reported to the PM on their own; `crashed` and `queued_message` come from their actions. */
 const reportedStates: ReadonlySet<AgentState> = new Set(['idle', 'waiting_input', 'error', 'rate_limited', 'fresh']);
 /** PM states in which typing a report would land in the wrong place; the report waits. */
 const holdingPmStates: ReadonlySet<AgentState> = new Set(['active', 'waiting_input', 'queued_message', 'compacting', 'crashed']);
-
-/** One line about an agent in its current state. */
-export function describeState(agent: AgentView, now: number): string {
-  const { result, pane } = agent;
-  const label = agentLabel(pane);
-  const { detail } = result;
-  switch (result.state) {
-    case 'idle':
-      // Background shells still running after the turn: idle, and the PM should know why it may change.
-      return `${label} idle ${formatDuration(now - result.since)}${detail.background === undefined ? '' : ` (${quoted(detail.background, 60).slice(1, -1)})`}`;
-    case 'waiting_input':
-      return `${label} waiting_input${detail.question === undefined ? '' : `: ${quoted(detail.question)}`}`;
-    case 'error':
-      return `${label} error${detail.message === undefined ? '' : `: ${quoted(detail.message)}`}`;
-    case 'rate_limited':
-      return detail.resetAt === undefined
-        ? `${label} rate_limited${detail.message === undefined ? '' : `: ${quoted(detail.message)}`}`
-        : `${label} rate_limited (resets ${quoted(detail.resetAt, 40).slice(1, -1)})`;
-    default:
-      return `${label} ${result.state}`;
-  }
-}
 
 /** A report typed into a PM pane. */
 export interface SentReport {
@@ -76,20 +56,6 @@ export function createPmReporter(options: { readonly confirm?: ConfirmDeliveryOp
   pending(): ReadonlyMap<string, readonly ReportItem[]>;
 } {
   const pending = new Map<string, Map<string, ReportItem>>();
-  /** The report with how it was delivered, logged. */
-  const checked = async (pm: AgentView, report: SentReport, ctx: ActionContext): Promise<SentReport> => {
-    let delivery: SentReport['delivery'] = 'unchecked';
-    if (options.confirm !== undefined) {
-      try {
-        delivery = await confirmDelivery(pm, report.text, options.confirm);
-      } catch (error) {
-        ctx.logger.warn('could not check that the PM took the report', { session: report.session, pm: pm.pane.target, error: String(error) });
-      }
-    }
-    if (delivery === 'undelivered') ctx.logger.warn('report not delivered: still in the PM input box after a second Enter', { session: report.session, pm: pm.pane.target, text: report.text });
-    else ctx.logger.info('reported to the PM', { session: report.session, pm: pm.pane.target, text: report.text, delivery });
-    return { ...report, delivery };
-  };
   const held = new Map<string, HeldReport>();
   const add = (item: ReportItem): void => {
     const session = pending.get(item.session) ?? new Map<string, ReportItem>();
@@ -163,7 +129,7 @@ export function createPmReporter(options: { readonly confirm?: ConfirmDeliveryOp
         pending.delete(session);
         typed.push({ pm, report: { session, pmPaneId: pm.pane.id, text, at: ctx.clock.now(), delivery: 'unchecked' } });
       }
-      sent.push(...(await Promise.all(typed.map(({ pm, report }) => checked(pm, report, ctx)))));
+      sent.push(...(await Promise.all(typed.map(({ pm, report }) => checkDelivery(pm, report, ctx, options.confirm)))));
       return { sent, held: newlyHeld };
     },
 
