@@ -1,4 +1,4 @@
-import { APPROVAL, BUSY, READY, idleWith, ready, submitted } from './screen-case-steps.js';
+import { APPROVAL, BUSY, READY, approve, idleWith, ready, submitted } from './screen-case-steps.js';
 import type { ScreenCase } from './screen-cases.js';
 
 /** The transcript view (ctrl+o) replaces the box; its footer names it. */
@@ -56,7 +56,7 @@ export const dialogCases: readonly ScreenCase[] = [
       "prompt `TOOL_QUOTE look`: an approved Bash command prints `API Error: 401 invalid x-api-key` and exits 3; then ctrl+o shows the transcript view with the tool's output (`⎿  Error: Exit code 3`, `API Error: 401 …`) above the answer.",
     drive: async ({ pane }) => {
       await submitted(pane, 'TOOL_QUOTE look', APPROVAL);
-      await pane.press('Enter');
+      await approve(pane);
       await pane.waitForScreen(idleWith('The tool ran. Done.'), { timeoutMs: 20_000 });
       await pane.press('C-o');
       return pane.waitForScreen((s) => TRANSCRIPT_VIEW.test(s) && /API Error: 401/.test(s), { timeoutMs: 10_000 });

@@ -36,3 +36,20 @@ export async function submitted(pane: ClaudeCodePane, prompt: string, until: Reg
   return pane.waitForScreen(until, { timeoutMs });
 }
 
+/**
+ * Answers an approval dialog with Enter (its first option), pressing again when the dialog is
+ * still drawn a few seconds later: on a loaded machine an Enter sent while the dialog is still
+ * being set up can be lost.
+ */
+export async function approve(pane: ClaudeCodePane, attempts = 3): Promise<void> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    await pane.press('Enter');
+    try {
+      await pane.waitForScreen((screen) => !APPROVAL.test(screen), { timeoutMs: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
+}
+
