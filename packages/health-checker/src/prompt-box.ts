@@ -1,3 +1,5 @@
+import { withoutRightBorder } from './screen-lines.js';
+
 /**
  * The three regions of a screen drawn around a bordered prompt box (Claude Code, Gemini CLI):
  * the conversation ABOVE the box (where activity shows), the box itself (typed text), and the
@@ -18,7 +20,6 @@ export interface PromptBoxScreen {
 // Box borders: the rounded box of 1.x (`╭───`, `╰───`) and the bare rules of 2.x (`────`).
 const border = /^\s*(?:[╭╰]─|─{8,}|━{8,})/u;
 const promptStart = /^\s*(?:│\s*)?[>❯›]\s?/u;
-const sideBorder = /\s*│\s*$/u;
 
 /** How far up from the bottom the prompt box is looked for: footers are a few lines, dialogs more. */
 const searchDepth = 40;
@@ -31,7 +32,7 @@ export function splitAtPromptBox(lines: readonly string[]): PromptBoxScreen {
     let bottom = top + 2;
     while (bottom < lines.length && !border.test(lines[bottom] ?? '')) bottom += 1;
     const content = lines.slice(top + 1, bottom).map((line, index) => {
-      const withoutSide = line.replace(/^\s*│/u, '').replace(sideBorder, '');
+      const withoutSide = withoutRightBorder(line.replace(/^\s*│/u, ''));
       return index === 0 ? withoutSide.replace(/^\s*[>❯›]\s?/u, '') : withoutSide;
     });
     return {

@@ -49,3 +49,18 @@ export function findLastIndex(
   }
   return -1;
 }
+
+/**
+ * `line` without trailing spaces, one right box border (`│`) and the spaces before it. Code, not
+ * `/\s*│?\s*$/`: that regex retries at every position of a blank run (quadratic on wide screens).
+ */
+export function withoutRightBorder(line: string): string {
+  const trimmed = line.trimEnd();
+  return trimmed.endsWith('│') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+}
+
+/** `line` up to its first run of two or more spaces (Codex pads an option from its description). */
+export function beforeWideGap(line: string): string {
+  const gap = /\s\s/u.exec(line);
+  return gap === null ? line : line.slice(0, gap.index);
+}

@@ -9,7 +9,7 @@ import { lastNonEmptyIndex, lastNonEmptyLines, toScreenLines } from '../screen-l
 const id = 'aider';
 
 // io.confirm_ask: `Run shell command? (Y)es/(N)o/(D)on't ask again [Yes]: `
-const confirm = /^(.*?)\s*\(Y\)es\/\(N\)o(?:\/\(A\)ll)?(?:\/\(S\)kip all)?(?:\/\(D\)on't ask again)?\s*\[[^\]]*\]:\s*(.*)$/u;
+const confirm = /^(.*?)\(Y\)es\/\(N\)o(?:\/\(A\)ll)?(?:\/\(S\)kip all)?(?:\/\(D\)on't ask again)?\s*\[[^\]]*\]:(.*)$/u;
 // io.get_input: `> `, or the edit format before it: `architect> `, `ask> `, `multi> `.
 const inputPrompt = /^([\w-]+(?: [\w-]+)*)?> ?(.*)$/u;
 // WaitingSpinner / streaming: `░█  Waiting for gpt-4o`.

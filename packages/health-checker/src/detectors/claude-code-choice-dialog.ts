@@ -1,16 +1,16 @@
 import { splitAtPromptBox } from '../prompt-box.js';
-import { findLastIndex } from '../screen-lines.js';
+import { findLastIndex, withoutRightBorder } from '../screen-lines.js';
 
 // An option of a dialog, indented (or inside a `│` border), the selected one marked with `❯`
 // (`>` when drawn in ASCII): ` ❯ 1. Yes`, `   2. No`, `    ❯ 1. Yes, and switch to default …`.
 // The multiple-choice dialog draws it at column 0 (`❯ 1. PostgreSQL`), where it is also a user
 // turn or text typed into the box: then a prompt box is drawn below it.
-const selectedOption = /^\s*│?\s*[❯>]\s*\d+\.\s+\S/u;
+const selectedOption = /^\s*(?:│\s*)?[❯>]\s*\d+\.\s+\S/u;
 const indented = /^(?:\s+|\s*│)/u;
 // First-run dialogs number nothing: `  ❯ No (recommended)` / `    Yes` (API key), ` ❯ No, exit` /
 // `   Yes, I trust this folder` (folder trust). Indented, and only with the dialog's key hints.
 const selectedPlainOption = /^(\s+)[❯>] (?=\S)/u;
-const numberedOption = /^\s*[│\s]*(?:[❯>]\s*)?\d+\.\s+\S/u;
+const numberedOption = /^[│\s]*(?:[❯>]\s*)?\d+\.\s+\S/u;
 // What makes a numbered list a choice that waits for a person: an option that refuses or
 // cancels (`No`, `2. Deny (esc)`, `No, keep planning`), or the dialog's key hints
 // (`Esc to cancel · Tab to amend`, `Enter to select · ↑/↓ to navigate · Esc to cancel`).
@@ -30,7 +30,7 @@ export interface ChoiceDialog {
 }
 
 function stripPanel(line: string): string {
-  return line.replace(/^\s*│?\s*(?:[❯>]\s*)?/u, '').replace(/\s*│\s*$/u, '');
+  return withoutRightBorder(line.replace(/^\s*(?:│\s*)?(?:[❯>]\s*)?/u, ''));
 }
 
 /** The options around the selected one: numbered lines, with description lines between them. */
@@ -60,7 +60,7 @@ function plainOptionsAround(lines: readonly string[], selected: number, column: 
 /** The question: a line ending in `?` close above the options (or holding one), else the nearest text line above them. */
 function questionAbove(lines: readonly string[], first: number): string {
   const from = Math.max(0, first - questionDepth);
-  const asked = findLastIndex(lines, /\?\s*│?\s*$/u, first - 1);
+  const asked = findLastIndex(lines, (line) => withoutRightBorder(line).endsWith('?'), first - 1);
   if (asked >= from) return stripPanel(lines[asked] ?? '').trim();
   // A question wrapped over lines: `Quick safety check: Is this a project … you trust? (Like your`.
   const wrapped = findLastIndex(lines, /\?\s/u, first - 1);

@@ -17,7 +17,7 @@ const apiError = new RegExp(
 );
 // What follows an outcome in the same turn and makes it history: an answer.
 const laterTurnOutput = /^[●⏺] /u;
-const resetTime = /\bresets?(?: at)? (.+?)\.?\s*(?:[·∙|]|$)/iu;
+const resetTime = /\bresets?(?: at)? ([^·∙|]+)/iu;
 
 /** How the latest turn ended, as Claude Code wrote it: an API error or a limit. */
 export interface TurnOutcome {
@@ -39,5 +39,5 @@ export function findTurnOutcome(above: readonly string[]): TurnOutcome | null {
   const message = line.trim().replace(/^[●⏺⎿]\s*/u, '');
   if (!rateLimited.test(line)) return { state: 'error', line, detail: { message } };
   const reset = resetTime.exec(line)?.[1];
-  return { state: 'rate_limited', line, detail: { message, ...(reset !== undefined ? { resetAt: reset.trim() } : {}) } };
+  return { state: 'rate_limited', line, detail: { message, ...(reset !== undefined ? { resetAt: reset.trim().replace(/\.$/u, '') } : {}) } };
 }

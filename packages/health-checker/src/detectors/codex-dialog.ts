@@ -1,4 +1,4 @@
-import { findLastIndex } from '../screen-lines.js';
+import { beforeWideGap, findLastIndex } from '../screen-lines.js';
 
 /** A choice dialog Codex draws in place of its composer, read from the screen. */
 export interface CodexDialog {
@@ -39,7 +39,7 @@ export function findCodexDialog(lines: readonly string[], bottomDepth: number): 
   const options = lines
     .slice(first, hintIndex)
     .filter((line) => option.test(line))
-    .map((line) => line.replace(/^\s*(?:[›>]\s*)?/u, '').replace(/\s{2,}.*$/u, '').trim());
+    .map((line) => line.replace(/^\s*(?:[›>]\s*)?/u, '')).map((line) => beforeWideGap(line).trim());
   const above = lines.slice(Math.max(0, first - questionDepth), first).filter((line) => line.trim() !== '');
   // The nearest question above the options; an approval's `Reason: …?` is the model's words, not Codex's question.
   const question = (above.findLast((line) => /\?\s*$/u.test(line) && !/^\s*Reason:/u.test(line)) ?? above.at(-1) ?? '').trim();

@@ -17,7 +17,7 @@ const numberedOption = /^\s+\d+\.\s/u;
 // `• Working (5s • esc to interrupt)`, `◦ Compacting context (0s • esc to interrupt)`,
 // `• Server is busy, reconnecting 1/5 (3s • esc to interrupt)`; older `press Esc twice to interrupt`.
 const interrupt = /\besc (?:twice )?to interrupt\b/iu;
-const reconnecting = /\b(?:reconnecting|retrying)\.{0,3}\s*(?:in [\d.]+\s*\w+\s*)?\(?(\d+)\s*\/\s*(\d+)/iu;
+const reconnecting = /\b(?:reconnecting|retrying)\.{0,3}\s*(?:in [\d.]+ ?[a-z]+\s*)?\(?(\d+)\s*\/\s*(\d+)/iu;
 const compacting = /^\s*[•◦]\s*Compacting context\b/u;
 // A status header too long for the width (a reasoning summary at 80 columns) is cut with `…`,
 // and its `(3s • esc to interrupt)` with it.
@@ -26,7 +26,7 @@ const truncatedStatus = /^\s*[•◦]\s.*…$/u;
 const usageLimit = /You[’']ve hit your usage limit|rate limit|429 Too Many Requests|\b429\b/iu;
 const tryAgain = /try again (?:at|in) ([^.]+)|resets at ([^·]+)/iu;
 // Codex prints errors as history cells starting with `■`; an interrupt is drawn the same way.
-const errorCell = /^\s*■\s+(.*)$/u;
+const errorCell = /^\s*■\s(.*)$/u;
 const interrupted = /^\s*■\s+Conversation interrupted\b/u;
 const limitNotice = /^\s*⚠ .*\blimit\b.*\bresets at\b/u;
 const banner = />_ OpenAI Codex\b/u;

@@ -1,11 +1,11 @@
 import { classification } from '../classification.js';
 import type { Classification } from '../health-result.js';
-import { findLastIndex } from '../screen-lines.js';
+import { findLastIndex, withoutRightBorder } from '../screen-lines.js';
 
 const id = 'gemini';
 
 // Dialog lines sit inside a rounded box: `│ ● 1. Allow once   │`.
-const boxed = (line: string): string => line.replace(/^\s*[│\s]*/u, '').replace(/\s*│?\s*$/u, '');
+const boxed = (line: string): string => withoutRightBorder(line.replace(/^[│\s]*/u, ''));
 // A radio option: `● 1. Allow once`, `  2. Stop`, `● 1.  PostgreSQL`.
 const radioOption = /^(?:[●◯○›>]\s*)?(\d+\.\s+\S.*)$/u;
 // ToolConfirmationMessage questions (0.61: `Allow execution of [Shell]?`, `Apply this change?`;

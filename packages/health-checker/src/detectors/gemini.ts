@@ -22,12 +22,12 @@ const waitingConfirmation = /Waiting for user confirmation/iu;
 // `/compress` draws `⠋ Compressing chat history` above the status line while it runs.
 const compressing = new RegExp(`^\\s*${spinner}\\s+Compressing chat history`, 'u');
 // ErrorMessage: `✕ [API Error: …]`, `✕ …`; limit wording of the CLI's quota messages.
-const errorLine = /^\s*[│\s]*✕\s*(.*)$/u;
-const notice = /^\s*[│\s]*⚡/u;
+const errorLine = /^[│\s]*✕(.*)$/u;
+const notice = /^[│\s]*⚡/u;
 const quota = /\b429\b|RESOURCE_EXHAUSTED|\bquota\b|rate limit|Usage limit reached/iu;
 // A user turn in the transcript: ` > text` (0.61) or `│ >  text │` (the boxed transcript of earlier releases).
 const userTurn = /^\s*(?:│\s*)?>\s+\S/u;
-const replyMark = /^\s*[│\s]*✦\s/u;
+const replyMark = /^[│\s]*✦\s/u;
 // A prompt submitted while the CLI works (or still initialises) waits in its queue above the
 // status line: `Queued (press ↑ to edit):` and the text. It runs by itself: the agent is busy.
 const queuedNote = /^\s*Queued \(press ↑ to edit\):/u;
