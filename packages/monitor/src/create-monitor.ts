@@ -10,15 +10,13 @@ import { createAgentStateTracker } from './agent-state-tracker.js';
 import { buildStatus } from './build-status.js';
 import { createChangeTrigger } from './change-trigger.js';
 import { createCycleLoop } from './cycle-loop.js';
-import { listAgents } from './list-agents.js';
 import { MonitorError } from './monitor-error.js';
 import { createMonitorEvents } from './monitor-events.js';
 import { monitorTimings } from './monitor-timings.js';
 import type { CycleResult, Monitor, MonitorClocks, MonitorDeps } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
-import { observeServer } from './observe-server.js';
+import { observeWatchedServer } from './server-cycle.js';
 import { configuredServers } from './server-identity.js';
-import { markReachable, markUnreachable } from './server-reachability.js';
 import { configuredStrategyLoader, createStrategySource } from './strategy-source.js';
 import { poolFromConfig, watchServer, type WatchedServer } from './watched-server.js';
 
@@ -55,37 +53,22 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   let stopping = false;
 
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
+  const serverContext = { config, tracker, strategies, clocks, logger, missingGraceMs };
 
   const watchedServers = (): WatchedServer[] =>
     (servers ??= configuredServers(config).map((target) =>
       watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false, () => trigger.changed()),
     ));
 
-  /** Lists, observes and tracks one server; an unreachable server is recorded, not fatal. */
-  async function observe(watched: WatchedServer, views: AgentView[], gone: GoneAgent[]): Promise<void> {
-    let panes;
-    try {
-      panes = await listAgents(watched, config);
-    } catch (error) {
-      counts.errors += 1;
-      markUnreachable(watched, error, config.monitoring.max_failures, logger);
-      return;
-    }
-    markReachable(watched, logger, clocks.wall.now());
-    const strategy = await strategies.current(watchedServers());
-    // The strategy learns the debounce, so that adaptive looks at an active agent again once it has passed.
-    const seen = await observeServer(watched, panes, strategy, tracker, clocks, { now: clocks.wall.now(), ms: missingGraceMs }, config.monitoring.debounce * 1000);
-    views.push(...seen.views);
-    gone.push(...seen.gone);
-    for (const agent of seen.gone) logger.info('agent gone', { agent: agent.agentId, target: agent.pane.target });
-  }
-
   async function cycle(): Promise<CycleResult> {
     const startedAt = clocks.monotonic.now();
     const state = await stateStore.load();
-    const views: AgentView[] = [];
-    const gone: GoneAgent[] = [];
-    for (const watched of watchedServers()) await observe(watched, views, gone);
+    const all = watchedServers();
+    // Servers in parallel: a slow or unreachable one never holds up the others.
+    const seen = await Promise.all(all.map((watched) => observeWatchedServer(watched, all, serverContext)));
+    counts.errors += seen.filter((one) => one === null).length;
+    const views: AgentView[] = seen.flatMap((one) => one?.views ?? []);
+    const gone: GoneAgent[] = seen.flatMap((one) => one?.gone ?? []);
 
     const { reports, held } = await actions.run(views, gone, { config, clock: clocks.wall, logger, state });
     for (const report of reports) emit({ type: 'report', report });

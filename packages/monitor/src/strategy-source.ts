@@ -48,12 +48,20 @@ export function createStrategySource(
     }
   }
 
+  async function settle(servers: readonly WatchedServer[]): Promise<MonitoringStrategy> {
+    const wantedControl = config.monitoring.async.pool.transport === 'control';
+    if (wantedControl && fallback === null && servers.some((s) => s.pool.transport === 'exec')) await fallBackToPolling(servers);
+    strategy ??= await loadConfigured();
+    return strategy;
+  }
+
+  // Servers are observed in parallel, and each asks: one at a time, so the strategy loads once.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async current(servers) {
-      const wantedControl = config.monitoring.async.pool.transport === 'control';
-      if (wantedControl && fallback === null && servers.some((s) => s.pool.transport === 'exec')) await fallBackToPolling(servers);
-      strategy ??= await loadConfigured();
-      return strategy;
+    current(servers) {
+      const next = queue.then(() => settle(servers));
+      queue = next.catch(() => undefined);
+      return next;
     },
     name: () => strategy?.name ?? null,
     fallback: () => fallback,
