@@ -1,4 +1,5 @@
 import type { DetectorPane } from './detector-pane.js';
+import type { DetectorRule, TitleReading } from './detector-rule.js';
 import type { Classification } from './health-result.js';
 
 /** How sure a detector is that a pane runs its CLI: 0 = not at all, 1 = certain. */
@@ -17,4 +18,8 @@ export interface AgentDetector {
   matches(pane: DetectorPane, screen?: string): MatchConfidence;
   /** Classifies one captured screen of a pane running this CLI. */
   classify(screen: string, pane: DetectorPane): Classification;
+  /** Its rules, in the order `classify` tries them (ids in `Classification.rule`). */
+  readonly rules?: readonly DetectorRule[];
+  /** What the pane title says, for a CLI that writes its state there; null when it says nothing. */
+  readTitle?(title: string): TitleReading | null;
 }

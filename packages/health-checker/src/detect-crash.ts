@@ -29,6 +29,7 @@ export function detectCrash(detector: string, pane: DetectorPane, lines: readonl
     return {
       state: 'crashed',
       detector,
+      rule: `${detector}/pane-dead`,
       detail: { exitStatus: pane.deadStatus, currentCommand: pane.currentCommand },
       evidence: [`pane is dead (exit status ${pane.deadStatus === null ? 'unknown' : String(pane.deadStatus)})`],
     };
@@ -40,6 +41,7 @@ export function detectCrash(detector: string, pane: DetectorPane, lines: readonl
   return {
     state: 'crashed',
     detector,
+    rule: `${detector}/exited-to-shell`,
     detail: { exitStatus: null, currentCommand: pane.currentCommand },
     evidence: [prompt],
   };

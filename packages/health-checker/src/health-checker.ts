@@ -66,6 +66,7 @@ export function failedResult(error: unknown, now: number): HealthResult {
   return {
     state: 'unknown',
     detector: 'none',
+    rule: 'none/check-failed',
     detail: { reason: error instanceof Error ? error.message : String(error) },
     evidence: [],
     since: now,

@@ -45,6 +45,11 @@ export interface Classification {
   readonly state: ObservedState;
   /** Id of the detector that decided, e.g. `claude-code`. */
   readonly detector: string;
+  /**
+   * Id of the rule that decided, `<detector>/<rule>` (e.g. `claude-code/choice-dialog`): stable,
+   * listed in the README. Every built-in detector sets it; a third-party detector may not.
+   */
+  readonly rule?: string;
   readonly detail: HealthDetail;
   /** The screen line(s) that decided, trimmed; empty only when nothing on screen decided. */
   readonly evidence: readonly string[];
@@ -54,6 +59,8 @@ export interface Classification {
 export interface HealthResult {
   readonly state: AgentState;
   readonly detector: string;
+  /** The deciding rule's id (see {@link Classification.rule}). */
+  readonly rule?: string;
   readonly detail: HealthDetail;
   readonly evidence: readonly string[];
   /** Clock time (ms, from the injected clock) since which the pane has been in `state`. */

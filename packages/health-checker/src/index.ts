@@ -20,3 +20,7 @@ export {
   type ScreenStateTrackerOptions,
 } from './screen-state-tracker.js';
 export { isShellCommand } from './shell-prompt.js';
+export { chooseDetector, type ChoiceBasis, type DetectorCandidate, type DetectorChoice } from './detector-choice.js';
+export type { DetectorRule, TitleReading } from './detector-rule.js';
+export { explainScreen, type ScreenExplanation } from './explain-screen.js';
+export { allRules } from './all-rules.js';

@@ -32,6 +32,7 @@ export function paneResult(
     return {
       state: 'unknown',
       detector: 'none',
+      rule: 'none/pane-vanished',
       detail: { reason: `pane ${pane.id} (${pane.target}) no longer exists`, vanished: true },
       evidence: [],
       since: now,

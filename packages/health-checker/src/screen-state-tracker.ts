@@ -73,6 +73,7 @@ export function createScreenStateTracker(options: ScreenStateTrackerOptions): Sc
       const result: HealthResult = {
         state,
         detector: classification.detector,
+        ...(classification.rule === undefined ? {} : { rule: classification.rule }),
         detail,
         evidence: classification.evidence,
         since,

@@ -5,6 +5,7 @@ import { detectCrash } from '../detect-crash.js';
 import type { DetectorPane } from '../detector-pane.js';
 import type { Classification, HealthDetail } from '../health-result.js';
 import { lastNonEmptyIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
+import { type AiderRule, aiderRules } from './aider-rules.js';
 
 const id = 'aider';
 
@@ -23,8 +24,8 @@ const tokensReport = /^Tokens: /u;
 
 const outcomeDepth = 6;
 
-function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
-  return classification(id, state, evidence, detail);
+function result(rule: AiderRule, state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
+  return classification(id, state, evidence, detail, `${id}/${rule}`);
 }
 
 function classifyAider(screen: string, pane: DetectorPane): Classification {
@@ -32,13 +33,13 @@ function classifyAider(screen: string, pane: DetectorPane): Classification {
   const crash = detectCrash(id, pane, lines);
   if (crash !== null) return crash;
   const lastIndex = lastNonEmptyIndex(lines);
-  if (lastIndex < 0) return result('unknown', [], { reason: 'the screen is empty' });
+  if (lastIndex < 0) return result('empty-screen', 'unknown', [], { reason: 'the screen is empty' });
   const last = lines[lastIndex] ?? '';
 
   const question = confirm.exec(last);
   if (question !== null) {
     const asked = (question[1] ?? '').trim();
-    return result('waiting_input', [last], { question: asked });
+    return result('confirm-prompt', 'waiting_input', [last], { question: asked });
   }
 
   const outcome = lastNonEmptyLines(lines, outcomeDepth);
@@ -49,25 +50,25 @@ function classifyAider(screen: string, pane: DetectorPane): Classification {
       const cause = outcome.find((line) => errorLine.test(line) || rateLimit.test(line)) ?? retry;
       const retryIn = retrying.exec(retry)?.[1];
       const state = rateLimit.test(cause) ? 'rate_limited' : 'error';
-      return result(state, [cause, retry], { message: cause.trim(), ...(retryIn !== undefined ? { retryIn } : {}) });
+      return result('retrying', state, [cause, retry], { message: cause.trim(), ...(retryIn !== undefined ? { retryIn } : {}) });
     }
     const spinner = outcome.findLast((line) => waiting.test(line));
-    if (spinner !== undefined) return result('active', [spinner]);
-    return result('no_activity', [last]);
+    if (spinner !== undefined) return result('waiting-spinner', 'active', [spinner]);
+    return result('no-prompt', 'no_activity', [last]);
   }
 
   const failure = outcome.slice(0, -1).findLast((line) => errorLine.test(line));
   if (failure !== undefined) {
-    return result(rateLimit.test(failure) ? 'rate_limited' : 'error', [failure], { message: failure.trim() });
+    return result('error-above-prompt', rateLimit.test(failure) ? 'rate_limited' : 'error', [failure], { message: failure.trim() });
   }
   const typed = (prompt[2] ?? '').trim();
-  if (typed !== '') return result('queued_message', [last], { queuedText: typed });
+  if (typed !== '') return result('typed-text', 'queued_message', [last], { queuedText: typed });
   const headerLine = lines.find((line) => header.test(line));
   const promptsSeen = lines.filter((line) => inputPrompt.test(line)).length;
   if (headerLine !== undefined && promptsSeen === 1 && !lines.some((line) => tokensReport.test(line))) {
-    return result('fresh', [headerLine]);
+    return result('fresh-header', 'fresh', [headerLine]);
   }
-  return result('no_activity', [last]);
+  return result('at-prompt', 'no_activity', [last]);
 }
 
 /** Detector for Aider (`aider`): its line-based prompts (`> `, `(Y)es/(N)o`) on the bottom line. */
@@ -80,4 +81,5 @@ export const aiderDetector: AgentDetector = {
     return 0;
   },
   classify: classifyAider,
+  rules: aiderRules,
 };

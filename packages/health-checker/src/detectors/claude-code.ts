@@ -7,6 +7,7 @@ import type { Classification, HealthDetail } from '../health-result.js';
 import { splitAtPromptBox } from '../prompt-box.js';
 import { lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
 import { findChoiceDialog } from './claude-code-choice-dialog.js';
+import { type ClaudeCodeRule, claudeCodeRules } from './claude-code-rules.js';
 import { type StatusLine, newestStatusLine } from './claude-code-status-line.js';
 import { findTurnOutcome } from './claude-code-turn-outcome.js';
 
@@ -35,8 +36,8 @@ const startsClaude = /(?:^|[\s;&|(/'"])claude(?:-code)?(?=[\s;&|)'"]|$)/u;
  */
 const statusDepth = 12;
 
-function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
-  return classification(id, state, evidence, detail);
+function result(rule: ClaudeCodeRule, state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
+  return classification(id, state, evidence, detail, `${id}/${rule}`);
 }
 
 /**
@@ -57,7 +58,7 @@ function fromStatusLine(status: StatusLine): Classification {
       // looks exactly like a 429 then: a retry loop is an error until the screen names a limit.
       const { line, message, retryIn, attempt, maxAttempts } = status;
       const limited = /^429\b|rate limit/iu.test(message);
-      return result(limited ? 'rate_limited' : 'error', [line], {
+      return result('api-retrying', limited ? 'rate_limited' : 'error', [line], {
         message,
         retryIn,
         ...(limited ? { resetAt: `in ${retryIn}` } : {}),
@@ -66,13 +67,13 @@ function fromStatusLine(status: StatusLine): Classification {
       });
     }
     case 'compacting':
-      return result('compacting', [status.line]);
+      return result('compacting', 'compacting', [status.line]);
     case 'waiting_for_agents':
-      return result('active', [status.line], { background: status.background });
+      return result('background-agents', 'active', [status.line], { background: status.background });
     case 'working':
-      return result('active', [status.line]);
+      return result('status-working', 'active', [status.line]);
     case 'completed':
-      return result('no_activity', [status.line], status.background === undefined ? {} : { background: status.background });
+      return result('turn-completed', 'no_activity', [status.line], status.background === undefined ? {} : { background: status.background });
   }
 }
 
@@ -80,13 +81,13 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   const lines = toScreenLines(screen);
   const crash = detectCrash(id, pane, lines);
   if (crash !== null) return crash;
-  if (lines.length === 0) return result('unknown', [], { reason: 'the screen is empty' });
+  if (lines.length === 0) return result('empty-screen', 'unknown', [], { reason: 'the screen is empty' });
 
   // A dialog waits for a person; nothing under it (typed text, a stale status) counts.
   const dialog = findChoiceDialog(lines);
-  if (dialog !== null) return result('waiting_input', [dialog.question, ...dialog.options], dialog);
+  if (dialog !== null) return result('choice-dialog', 'waiting_input', [dialog.question, ...dialog.options], dialog);
   const behind = lines.slice(-3).find((line) => transcriptViewFooter.test(line));
-  if (behind !== undefined) return result(transcriptViewFooter.exec(behind)?.[1] === 'working' ? 'active' : 'waiting_input', [behind]);
+  if (behind !== undefined) return result('transcript-view', transcriptViewFooter.exec(behind)?.[1] === 'working' ? 'active' : 'waiting_input', [behind]);
 
   const regions = splitAtPromptBox(lines);
   const status = newestStatusLine(lastNonEmptyLines(regions.above, statusDepth));
@@ -94,29 +95,29 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
   const typed = holdsTypedText(regions.typed, regions.footer) ? regions.typed : null;
   // Text typed into the box and not sent is what the resubmit action presses Enter for, also
   // while a reply streams. A message sent while a turn runs is Claude Code's to send (`⎿ Queued`).
-  const queued = typed === null ? null : result('queued_message', [regions.promptLine ?? typed], { queuedText: typed });
+  const queued = typed === null ? null : result('typed-while-busy', 'queued_message', [regions.promptLine ?? typed], { queuedText: typed });
   if (status?.kind === 'working' || status?.kind === 'waiting_for_agents') return queued ?? fromStatusLine(status);
   // The footer is redrawn with every frame: `esc to interrupt` means a request is in flight.
   const interrupt = regions.footer.find((line) => footerInterrupt.test(line));
-  if (interrupt !== undefined) return queued ?? result('active', [interrupt]);
+  if (interrupt !== undefined) return queued ?? result('footer-interrupt', 'active', [interrupt]);
   const queuedNoteLine = lastNonEmptyLines(regions.above, statusDepth).find((line) => queuedNote.test(line));
-  if (queuedNoteLine !== undefined) return queued ?? result('active', [queuedNoteLine]);
+  if (queuedNoteLine !== undefined) return queued ?? result('queued-by-claude', 'active', [queuedNoteLine]);
 
   // The outcome of the LATEST turn only: an error an earlier turn hit, then resent and
   // answered, is history.
   const outcome = findTurnOutcome(regions.above);
-  if (outcome !== null) return result(outcome.state, [outcome.line], outcome.detail);
-  if (queued !== null) return queued;
+  if (outcome !== null) return result('turn-outcome', outcome.state, [outcome.line], outcome.detail);
+  if (queued !== null) return { ...queued, rule: `${id}/typed-text` };
   if (status !== null) return fromStatusLine(status);
 
   if (regions.typed === null) {
-    return result('unknown', lastNonEmptyLines(lines, 1), { reason: 'no Claude Code prompt box on the screen' });
+    return result('no-prompt-box', 'unknown', lastNonEmptyLines(lines, 1), { reason: 'no Claude Code prompt box on the screen' });
   }
   const bannerLine = regions.above.find((line) => banner.test(line));
   if (bannerLine !== undefined && !regions.above.some((line) => transcriptTurn.test(line))) {
-    return result('fresh', [bannerLine]);
+    return result('fresh-banner', 'fresh', [bannerLine]);
   }
-  return result('no_activity', [regions.promptLine ?? '']);
+  return result('quiet-prompt', 'no_activity', [regions.promptLine ?? '']);
 }
 
 /**
@@ -138,4 +139,8 @@ export const claudeCodeDetector: AgentDetector = {
     return 0;
   },
   classify: classifyClaudeCode,
+  rules: claudeCodeRules,
+  // 2.1.330 prefixes its title with `◐`/`◑` while it animates a turn (its source); `✳` otherwise —
+  // also during turns when no client has the pane focused (seen live): `✳` says nothing.
+  readTitle: (title) => (/^[◐◑] /u.test(title) ? 'working' : null),
 };

@@ -42,13 +42,15 @@ function recordedScreens(): RecordedScreen[] {
 
 /**
  * What `classifyScreen` must say for a recorded state. `idle` is the tracker's call (the detector
- * says `no_activity`); so is streaming text (also with a follow-up queued under it): Codex 0.171
- * hides its status indicator while text streams, the screen alone is a finished turn, and the
- * tracker calls it active because it changes.
+ * says `no_activity`); so is streaming text (also with a follow-up queued under it) on the screen
+ * alone: Codex 0.171 hides its status indicator while text streams, and the screen alone is a
+ * finished turn. Its pane title's spinner says it works (see `title-tiebreak.ts`).
  */
 function expectedFor(recorded: RecordedScreen): ObservedState {
   if (recorded.meta.state === 'idle') return 'no_activity';
-  if (recorded.meta.state === 'active' && ['streaming', 'follow-up-queued'].includes(recorded.meta.case)) return 'no_activity';
+  // The screen alone shows no sign then; the braille spinner Codex writes before its pane title
+  // breaks the tie (`codex/title-working`). Without that title the tracker would decide by change.
+  if (recorded.meta.state === 'active' && ['streaming', 'follow-up-queued'].includes(recorded.meta.case)) return /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /u.test(recorded.meta.paneTitle) ? 'active' : 'no_activity';
   return recorded.meta.state as ObservedState;
 }
 

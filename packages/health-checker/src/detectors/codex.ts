@@ -7,6 +7,7 @@ import type { Classification, HealthDetail } from '../health-result.js';
 import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
 import { isShellCommand } from '../shell-prompt.js';
 import { findCodexDialog } from './codex-dialog.js';
+import { type CodexRule, codexRules } from './codex-rules.js';
 
 const id = 'codex';
 
@@ -53,14 +54,14 @@ const composerDepth = 7;
 const dialogDepth = 6;
 const outcomeDepth = 8;
 
-function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
-  return classification(id, state, evidence, detail);
+function result(rule: CodexRule, state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
+  return classification(id, state, evidence, detail, `${id}/${rule}`);
 }
 
 function detectLeftoverPrompt(pane: DetectorPane, lines: readonly string[]): Classification | null {
   if (!isShellCommand(pane.currentCommand)) return null;
   const prompt = lines.slice(-15).findLast((line) => leftoverPrompt.test(line));
-  return prompt === undefined ? null : result('crashed', [prompt], { exitStatus: null, currentCommand: pane.currentCommand });
+  return prompt === undefined ? null : result('killed-leftover-prompt', 'crashed', [prompt], { exitStatus: null, currentCommand: pane.currentCommand });
 }
 
 /** The composer: `›` near the bottom, not followed by more numbered options (a dialog's selected option looks the same). */
@@ -84,16 +85,16 @@ function classifyStatus(status: readonly string[]): Classification | null {
     const match = reconnecting.exec(retryLine);
     const attempts = { ...(match?.[1] === undefined ? {} : { attempt: Number(match[1]) }), ...(match?.[2] === undefined ? {} : { maxAttempts: Number(match[2]) }) };
     const evidence = reason === '' ? [retryLine] : [retryLine, reason];
-    if (usageLimit.test(reason)) return result('rate_limited', evidence, { message: reason, ...attempts });
-    return result('error', evidence, { ...(reason === '' ? {} : { message: reason }), ...attempts });
+    if (usageLimit.test(reason)) return result('reconnecting', 'rate_limited', evidence, { message: reason, ...attempts });
+    return result('reconnecting', 'error', evidence, { ...(reason === '' ? {} : { message: reason }), ...attempts });
   }
   const compactingLine = status.findLast((line) => compacting.test(line));
-  if (compactingLine !== undefined) return result('compacting', [compactingLine]);
+  if (compactingLine !== undefined) return result('compacting', 'compacting', [compactingLine]);
   const working = status.findLast((line) => interrupt.test(line));
-  if (working !== undefined) return result('active', [working]);
+  if (working !== undefined) return result('status-interrupt', 'active', [working]);
   // The header is the newest cell: the last line above the composer, or above its `└` detail.
   const newest = status.filter((line) => line.trim() !== '' && !/^\s*└/u.test(line)).at(-1);
-  return newest !== undefined && truncatedStatus.test(newest) ? result('active', [newest]) : null;
+  return newest !== undefined && truncatedStatus.test(newest) ? result('truncated-status', 'active', [newest]) : null;
 }
 
 function classifyOutcome(turn: readonly string[], all: readonly string[]): Classification | null {
@@ -103,22 +104,22 @@ function classifyOutcome(turn: readonly string[], all: readonly string[]): Class
   // A long error wraps; its continuation lines belong to the message.
   const continuation = turn.slice(errorIndex + 1).filter((line) => !/^\s*(?:[•◦›⚠]|Worked for\b)/u.test(line) && !/^\s{2}\S/u.test(line));
   const message = [errorCell.exec(errorLine)?.[1] ?? errorLine, ...continuation].join(' ').trim();
-  if (!usageLimit.test(errorLine)) return result('error', [errorLine], { message });
+  if (!usageLimit.test(errorLine)) return result('error-cell', 'error', [errorLine], { message });
   const notice = all.findLast((line) => limitNotice.test(line));
   const reset = tryAgain.exec(errorLine) ?? (notice === undefined ? null : tryAgain.exec(notice));
   const resetAt = (reset?.[1] ?? reset?.[2])?.trim();
-  return result('rate_limited', notice === undefined ? [errorLine] : [errorLine, notice], { message, ...(resetAt === undefined ? {} : { resetAt }) });
+  return result('error-cell', 'rate_limited', notice === undefined ? [errorLine] : [errorLine, notice], { message, ...(resetAt === undefined ? {} : { resetAt }) });
 }
 
 function classifyCodex(screen: string, pane: DetectorPane): Classification {
   const lines = toScreenLines(screen);
   const crash = detectCrash(id, pane, lines) ?? detectLeftoverPrompt(pane, lines);
   if (crash !== null) return crash;
-  if (lines.length === 0) return result('unknown', [], { reason: 'the screen is empty' });
+  if (lines.length === 0) return result('empty-screen', 'unknown', [], { reason: 'the screen is empty' });
 
   // A dialog replaces the composer; its selected option (`› 1. …`) is not typed text.
   const dialog = findCodexDialog(lines, dialogDepth);
-  if (dialog !== null) return result('waiting_input', [dialog.question, ...dialog.options], { question: dialog.question, options: dialog.options });
+  if (dialog !== null) return result('choice-dialog', 'waiting_input', [dialog.question, ...dialog.options], { question: dialog.question, options: dialog.options });
 
   const composerIndex = findComposer(lines);
   const above = composerIndex >= 0 ? lines.slice(0, composerIndex) : lines;
@@ -127,13 +128,13 @@ function classifyCodex(screen: string, pane: DetectorPane): Classification {
   const outcome = classifyOutcome(newestTurn(above), above);
   if (outcome !== null) return outcome;
 
-  if (composerIndex < 0) return result('unknown', lastNonEmptyLines(lines, 1), { reason: 'no Codex composer on the screen' });
+  if (composerIndex < 0) return result('no-composer', 'unknown', lastNonEmptyLines(lines, 1), { reason: 'no Codex composer on the screen' });
   const composerLine = lines[composerIndex] ?? '';
   const typed = (composer.exec(composerLine)?.[1] ?? '').trim();
-  if (typed !== '' && !placeholders.has(typed)) return result('queued_message', [composerLine], { queuedText: typed });
+  if (typed !== '' && !placeholders.has(typed)) return result('typed-text', 'queued_message', [composerLine], { queuedText: typed });
   const bannerLine = above.find((line) => banner.test(line));
-  if (bannerLine !== undefined && !above.some((line) => historyCell.test(line) || composer.test(line))) return result('fresh', [bannerLine]);
-  return result('no_activity', [composerLine]);
+  if (bannerLine !== undefined && !above.some((line) => historyCell.test(line) || composer.test(line))) return result('fresh-banner', 'fresh', [bannerLine]);
+  return result('quiet-composer', 'no_activity', [composerLine]);
 }
 
 /** Detector for OpenAI Codex CLI (`codex`): status indicator, dialogs and history cells around the composer. */
@@ -147,4 +148,8 @@ export const codexDetector: AgentDetector = {
     return 0;
   },
   classify: classifyCodex,
+  rules: codexRules,
+  // 0.171 writes a braille spinner before the title while a turn runs (`⠸ SLOW:30 go | dir`) and
+  // `[ . ] Action Required | …` while a dialog waits (its recorded screens' titles).
+  readTitle: (title) => (/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /u.test(title) ? 'working' : /^\[ [.!] \] Action Required\b/u.test(title) ? 'waiting' : null),
 };

@@ -76,7 +76,9 @@ describe('gemini detector negatives', () => {
       ['✦ I will write the notes file.', '', '╭──────────', '│ ? WriteFile  Writing to notes.txt', '│ Apply this change?', '│', ...blank],
     ];
     for (const frame of [...frames, blank]) {
-      expect(classifyScreen({ ...pane, title: '✦  Working… (project)' }, frame.join('\n'))).toMatchObject({ state: 'no_activity', detector: 'gemini' });
+      expect(classifyScreen({ ...pane, title: '◇  Ready (project)' }, frame.join('\n'))).toMatchObject({ state: 'no_activity', detector: 'gemini' });
+      // The screen says nothing either way; the title Gemini CLI writes during a turn breaks the tie.
+      expect(classifyScreen({ ...pane, title: '✦  Working… (project)' }, frame.join('\n'))).toMatchObject({ state: 'active', detector: 'gemini', rule: 'gemini/title-working' });
     }
   });
 

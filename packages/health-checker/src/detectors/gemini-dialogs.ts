@@ -49,7 +49,7 @@ function findConfirmation(lines: readonly string[], from: number): Classificatio
   if (!lines.slice(questionIndex + 1).some((line) => allowOnce.test(boxed(line)))) return null;
   const question = confirmQuestion.exec(boxed(lines[questionIndex] ?? ''))?.[1] ?? '';
   const options = optionsAfter(lines, questionIndex + 1);
-  return classification(id, 'waiting_input', [question, ...options], { question, options });
+  return classification(id, 'waiting_input', [question, ...options], { question, options }, `${id}/tool-confirmation`);
 }
 
 /** The ask_user dialog: a question, numbered choices and `Enter to select · … · Esc to cancel`, in one box. */
@@ -63,7 +63,7 @@ function findQuestion(lines: readonly string[], from: number): Classification | 
   const prompt = box.slice(0, firstOption).map(boxed).filter((line) => line !== '');
   const question = prompt.findLast((line) => line.endsWith('?')) ?? prompt.at(-1) ?? '';
   const options = optionsAfter(box, firstOption);
-  return classification(id, 'waiting_input', [question, ...options, boxed(lines[hintIndex] ?? '')], { question, options });
+  return classification(id, 'waiting_input', [question, ...options, boxed(lines[hintIndex] ?? '')], { question, options }, `${id}/ask-user-dialog`);
 }
 
 /**
@@ -77,7 +77,7 @@ function findRetryDialog(lines: readonly string[], from: number): Classification
   const options = optionsAfter(lines, keepIndex);
   const text = message.join(' ');
   const state = usageLimit.test(text) ? 'rate_limited' : 'error';
-  return classification(id, state, [...message.slice(0, 2), ...options], { message: message[0] ?? '', question: message[0] ?? '', options });
+  return classification(id, state, [...message.slice(0, 2), ...options], { message: message[0] ?? '', question: message[0] ?? '', options }, `${id}/retry-dialog`);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { TitleReading } from '../detector-rule.js';
+
 // `gemini` in the title (a user's own, or `Gemini CLI (dir)` with `ui.dynamicWindowTitle` off), or
 // the dynamic title 0.61 sets: `◇  Ready (dir)`, `✋  Action Required (dir)`, `✦  Working… (dir)`,
 // `⏲  Working… (dir)`, `✦  <thought subject> (dir)` (a glyph and two spaces).
@@ -27,6 +29,17 @@ const screenSignature = new RegExp(
 /** Whether a pane title is one Gemini CLI sets (or names Gemini). */
 export function geminiTitle(paneTitle: string): boolean {
   return title.test(paneTitle.trim());
+}
+
+/**
+ * What 0.61's dynamic title says (its recorded screens' titles): `✦  Working… (dir)` or `⏲  Working…`
+ * (or a thought's subject after `✦`) while a turn runs, `✋  Action Required`, `◇  Ready`.
+ */
+export function readGeminiTitle(paneTitle: string): TitleReading | null {
+  const trimmed = paneTitle.trim();
+  if (/^(?:✦|⏲) {2}\S/u.test(trimmed)) return 'working';
+  if (/^✋ {2}Action Required\b/u.test(trimmed)) return 'waiting';
+  return /^◇ {2}Ready\b/u.test(trimmed) ? 'ready' : null;
 }
 
 /** Whether a screen shows a string only Gemini CLI draws. */

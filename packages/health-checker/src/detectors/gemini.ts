@@ -7,7 +7,8 @@ import type { Classification, HealthDetail } from '../health-result.js';
 import { findLastIndex, lastNonEmptyLines, toScreenLines } from '../screen-lines.js';
 import { findGeminiComposer, type GeminiComposer } from './gemini-composer.js';
 import { findGeminiDialog } from './gemini-dialogs.js';
-import { geminiScreenSignature, geminiTitle } from './gemini-signature.js';
+import { type GeminiRule, geminiRules } from './gemini-rules.js';
+import { geminiScreenSignature, geminiTitle, readGeminiTitle } from './gemini-signature.js';
 
 const id = 'gemini';
 
@@ -42,8 +43,8 @@ const statusDepth = 4;
 /** How many non-blank lines above the composer a queued prompt (note and its text) may take. */
 const queuedDepth = 8;
 
-function result(state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
-  return classification(id, state, evidence, detail);
+function result(rule: GeminiRule, state: ObservedState, evidence: readonly string[], detail: HealthDetail = {}): Classification {
+  return classification(id, state, evidence, detail, `${id}/${rule}`);
 }
 
 // What a started CLI shows above its composer before any prompt: the logo with version and auth
@@ -76,8 +77,7 @@ function turnError(turn: readonly string[]): Classification | null {
   const block = turn.slice(index, index + 6).filter((line) => line.trim() !== '' && !/^\s*ℹ/u.test(line));
   const line = turn[index] ?? '';
   const message = (errorLine.exec(line)?.[1] ?? line).trim();
-  if (quota.test(block.join(' '))) return result('rate_limited', [line], { message });
-  return result('error', [line], { message });
+  return result('turn-error', quota.test(block.join(' ')) ? 'rate_limited' : 'error', [line], { message });
 }
 
 /**
@@ -90,9 +90,9 @@ function turnError(turn: readonly string[]): Classification | null {
 function withoutComposer(lines: readonly string[]): Classification {
   const bottom = lastNonEmptyLines(lines, dialogTail);
   if (bottom.some((line) => radioOption.test(line))) {
-    return result('unknown', bottom.slice(-1), { reason: 'a Gemini CLI dialog this detector does not know' });
+    return result('unknown-dialog', 'unknown', bottom.slice(-1), { reason: 'a Gemini CLI dialog this detector does not know' });
   }
-  return result('no_activity', bottom.slice(-1), { reason: 'no input line drawn: the CLI is redrawing' });
+  return result('redrawing', 'no_activity', bottom.slice(-1), { reason: 'no input line drawn: the CLI is redrawing' });
 }
 
 function classifyGemini(screen: string, pane: DetectorPane): Classification {
@@ -101,7 +101,7 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
   if (crash !== null) return crash;
   // Ink clears the whole screen before its first full render (after the CLI initialised, on a
   // resize): a blank capture of a running CLI is a moment, not a verdict.
-  if (lines.length === 0) return result('no_activity', [], { reason: 'the screen is empty: the CLI is redrawing' });
+  if (lines.length === 0) return result('empty-screen', 'no_activity', [], { reason: 'the screen is empty: the CLI is redrawing' });
 
   const composer = findGeminiComposer(lines);
   // Dialogs replace the composer; with a composer drawn, a dialog on screen is history.
@@ -111,22 +111,22 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
 
   const status = lastNonEmptyLines(composer.above, statusDepth);
   const waiting = status.findLast((line) => waitingConfirmation.test(line));
-  if (waiting !== undefined) return result('waiting_input', [waiting], { question: waiting.trim() });
+  if (waiting !== undefined) return result('waiting-confirmation', 'waiting_input', [waiting], { question: waiting.trim() });
   // Typed and not sent, also while a turn runs: what the resubmit action is for.
-  if (composer.typed !== '') return result('queued_message', [composer.promptLine], { queuedText: composer.typed });
+  if (composer.typed !== '') return result('typed-text', 'queued_message', [composer.promptLine], { queuedText: composer.typed });
   const working = status.findLast((line) => loading.test(line));
-  if (working !== undefined) return result('active', [working]);
+  if (working !== undefined) return result('loading-indicator', 'active', [working]);
   const compacting = status.findLast((line) => compressing.test(line));
-  if (compacting !== undefined) return result('compacting', [compacting]);
+  if (compacting !== undefined) return result('compressing', 'compacting', [compacting]);
   const queued = lastNonEmptyLines(composer.above, queuedDepth).find((line) => queuedNote.test(line));
-  if (queued !== undefined) return result('active', [queued]);
+  if (queued !== undefined) return result('queued-by-gemini', 'active', [queued]);
 
   const turn = latestTurn(composer.above);
   const failed = turnError(turn);
   if (failed !== null) return failed;
 
-  if (isStartScreen(composer)) return result('fresh', [composer.promptLine]);
-  return result('no_activity', [composer.promptLine]);
+  if (isStartScreen(composer)) return result('fresh-start-screen', 'fresh', [composer.promptLine]);
+  return result('quiet-composer', 'no_activity', [composer.promptLine]);
 }
 
 /** Detector for Gemini CLI (`gemini`, runs as `node`): its composer, loading indicator, dialogs and errors. */
@@ -146,4 +146,6 @@ export const geminiDetector: AgentDetector = {
     return composer !== null && composer.statusLine !== null ? 0.7 : 0.6;
   },
   classify: classifyGemini,
+  rules: geminiRules,
+  readTitle: readGeminiTitle,
 };
