@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from './all-rules.js';
 import { classifyScreen } from './classify-screen.js';
 import { builtinDetectors } from './detectors/builtin-detectors.js';
-import { fixtureScreens } from './recorded-fixtures.js';
+import { fixtureScreens } from './__fixtures__/fixture-screens.js';
 
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
 

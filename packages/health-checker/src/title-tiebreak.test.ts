@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyScreen } from './classify-screen.js';
-import { fixtureScreens } from './recorded-fixtures.js';
+import { fixtureScreens } from './__fixtures__/fixture-screens.js';
 
 const screens = fixtureScreens();
 const named = (file: string) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DetectorPane } from './detector-pane.js';
+import type { DetectorPane } from '../detector-pane.js';
 
 /** One screen under `__fixtures__/`, with the pane tmux showed it in (recorded, or the CLI's usual). */
 export interface FixtureScreen {
@@ -12,7 +12,7 @@ export interface FixtureScreen {
   readonly named: string;
 }
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__');
+const root = dirname(fileURLToPath(import.meta.url));
 const documentedPanes: Readonly<Record<string, Pick<DetectorPane, 'currentCommand' | 'title'>>> = {
   'codex-documented': { currentCommand: 'codex', title: '' },
   'gemini-documented': { currentCommand: 'node', title: 'Gemini CLI' },
