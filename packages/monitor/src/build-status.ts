@@ -48,22 +48,28 @@ export function sumLayerStats(all: readonly LayerStats[]): LayerStats {
   return { ...total, hit_rate: reads === 0 ? 0 : total.hits / reads };
 }
 
+/** One agent as the status snapshot shows it. */
+export function agentStatus({ agentId, pane, result }: AgentRecord): AgentStatus {
+  return {
+    id: agentId,
+    target: pane.target,
+    session: pane.session,
+    window: pane.windowName,
+    name: pane.name,
+    role: pane.role,
+    detector: result.detector,
+    ...(result.rule === undefined ? {} : { rule: result.rule }),
+    state: result.state,
+    since: new Date(result.since).toISOString(),
+    detail: result.detail,
+    evidence: result.evidence,
+  };
+}
+
 /** The status snapshot: agents sorted by session and target, counts, pool and cache metrics. */
 export function buildStatus(facts: StatusFacts): MonitorStatus {
   const agents: AgentStatus[] = facts.records
-    .map(({ agentId, pane, result }) => ({
-      id: agentId,
-      target: pane.target,
-      session: pane.session,
-      window: pane.windowName,
-      name: pane.name,
-      role: pane.role,
-      detector: result.detector,
-      state: result.state,
-      since: new Date(result.since).toISOString(),
-      detail: result.detail,
-      evidence: result.evidence,
-    }))
+    .map(agentStatus)
     .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
   const agentsOnly = agents.filter((a) => a.role === 'agent');
   const servers: ServerStatus[] = facts.servers.map((s) => ({

@@ -10,6 +10,8 @@ import { createAgentStateTracker } from './agent-state-tracker.js';
 import { buildStatus } from './build-status.js';
 import { createChangeTrigger } from './change-trigger.js';
 import { createCycleLoop } from './cycle-loop.js';
+import { explainAgent, type AgentExplanation } from './explain-agent.js';
+import { findAgent } from './find-agent.js';
 import { MonitorError } from './monitor-error.js';
 import { createMonitorEvents } from './monitor-events.js';
 import { monitorTimings } from './monitor-timings.js';
@@ -124,6 +126,15 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     });
   }
 
+  async function explain(query: string): Promise<AgentExplanation> {
+    const found = findAgent(tracker.all(), query);
+    if (typeof found === 'string') throw new MonitorError('UNKNOWN_AGENT', found);
+    const watched = (servers ?? []).find((s) => found.agentId.startsWith(s.idPrefix) && found.agentId.slice(s.idPrefix.length) === found.pane.id);
+    if (watched === undefined) throw new MonitorError('UNKNOWN_AGENT', `Expected the server of ${found.agentId} to be watched, got none`);
+    const now = clocks.wall.now();
+    return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: config.monitoring.debounce * 1000, now });
+  }
+
   async function stop(): Promise<void> {
     stopping = true;
     trigger.stop();
@@ -145,6 +156,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     stop,
     [Symbol.asyncDispose]: stop,
     status,
+    explain,
     subscribe: events.subscribe,
   };
 }

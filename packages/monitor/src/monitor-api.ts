@@ -5,6 +5,7 @@ import type { Logger, PoolMetrics, TmuxRunner, TmuxServer } from '@tmux-orc/tmux
 import type { HeldReport, SentReport } from './actions/pm-reports.js';
 import type { HookCommandRunner } from './actions/run-hooks.js';
 import type { AgentTransition } from './agent-state-tracker.js';
+import type { AgentExplanation } from './explain-agent.js';
 import type { MonitorStatus } from './monitor-status.js';
 
 /** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
@@ -77,6 +78,12 @@ export interface Monitor extends AsyncDisposable {
   stop(): Promise<void>;
   /** The status snapshot and metrics. */
   status(): MonitorStatus;
+  /**
+   * Why the monitor says what it says about one agent (named by id, pane id, target or name): its
+   * verdict and rule, its screen captured now and explained, its signals and their age. Rejects
+   * with `UNKNOWN_AGENT` when no monitored agent matches.
+   */
+  explain(agent: string): Promise<AgentExplanation>;
   /** Calls `listener` for every transition, report and cycle; returns the unsubscribe function. */
   subscribe(listener: (event: MonitorEvent) => void): () => void;
 }

@@ -17,6 +17,8 @@ export interface AgentStatus {
   readonly role: PaneRole;
   /** Id of the detector that decided (`claude-code`, `shell`, …). */
   readonly detector: string;
+  /** Id of the rule that decided (`claude-code/choice-dialog`); absent when the detector names none. */
+  readonly rule?: string;
   readonly state: AgentState;
   /** ISO time since which the agent is in `state`. */
   readonly since: string;

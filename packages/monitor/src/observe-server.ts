@@ -4,6 +4,7 @@ import type { GoneAgent } from './actions/alerts.js';
 import type { AgentStateTracker } from './agent-state-tracker.js';
 import type { MonotonicClock } from '@tmux-orc/clock';
 import type { MonitoredPane } from '@tmux-orc/strategies';
+import { nextSignals } from './pane-signals.js';
 import { agentStateKey } from './server-identity.js';
 import type { WatchedServer } from './watched-server.js';
 
@@ -50,7 +51,9 @@ export async function observeServer(
     watched.sinceInWallTime.set(paneId, { monotonic, wall });
     return wall;
   };
+  for (const paneId of watched.signals.keys()) if (!listedIds.has(paneId)) watched.signals.delete(paneId);
   for (const pane of panes) {
+    watched.signals.set(pane.id, nextSignals(watched.signals.get(pane.id), pane, grace.now));
     const observation = observed.get(pane.id);
     if (observation === undefined || vanished(observation)) continue;
     const agentId = `${watched.idPrefix}${pane.id}`;

@@ -1,5 +1,6 @@
 import type { Config } from '@tmux-orc/config';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
+import type { PaneSignals } from './pane-signals.js';
 import type { Observation } from '@tmux-orc/strategies';
 import { createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneInfo, type TmuxServer } from '@tmux-orc/tmux-pool';
 import type { MonitorClocks, MonitorPool } from './monitor-api.js';
@@ -30,6 +31,8 @@ export interface WatchedServer {
   backAt: number | null;
   /** Each pane's `since` as the checker gave it (monotonic) and in wall time, so it stays put between cycles. */
   readonly sinceInWallTime: Map<string, { readonly monotonic: number; readonly wall: number }>;
+  /** Each listed pane's title, foreground process and activity, with how long each has held. */
+  readonly signals: Map<string, PaneSignals>;
 }
 
 /** The pool of one server as the config describes it (`monitoring.async.pool`). */
@@ -83,5 +86,5 @@ export function watchServer(
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const events = config.monitoring.async.discovery === 'events' && config.monitoring.async.pool.transport === 'control';
   const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(pool, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map() };
+  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map(), signals: new Map() };
 }

@@ -1,0 +1,39 @@
+import type { PaneInfo } from '@tmux-orc/tmux-pool';
+
+/** One signal tmux reports about a pane, with its freshness. */
+export interface SignalReading {
+  readonly value: string;
+  /** Wall time (ms) of the first listing that showed this value: how long it has held. */
+  readonly since: number;
+  /** Wall time (ms) of the latest listing that showed it. */
+  readonly seenAt: number;
+}
+
+/**
+ * The signals besides the screen the monitor keeps per pane, each with its age: the pane title
+ * (Codex and Gemini CLI write their state there), the foreground process, and tmux's record of
+ * the window's last output.
+ */
+export interface PaneSignals {
+  readonly title: SignalReading;
+  /**
+   * `pane_current_command`. The monitor's `PaneLister` asks it only of panes that printed since its
+   * last listing and of every pane each 10 s: `seenAt` is the listing, the value may be that old.
+   */
+  readonly currentCommand: SignalReading;
+  /** `window_activity`, seconds since the epoch: moves whenever the window prints. */
+  readonly windowActivity: number;
+}
+
+function next(previous: SignalReading | undefined, value: string, now: number): SignalReading {
+  return previous !== undefined && previous.value === value ? { ...previous, seenAt: now } : { value, since: now, seenAt: now };
+}
+
+/** The signals of a pane after one more listing at wall time `now`. */
+export function nextSignals(previous: PaneSignals | undefined, pane: Pick<PaneInfo, 'title' | 'currentCommand' | 'windowActivity'>, now: number): PaneSignals {
+  return {
+    title: next(previous?.title, pane.title, now),
+    currentCommand: next(previous?.currentCommand, pane.currentCommand, now),
+    windowActivity: pane.windowActivity,
+  };
+}
