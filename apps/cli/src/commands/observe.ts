@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
+import type { ExplainOptions } from './explain.js';
 import type { HealthOptions } from './health.js';
 import type { StatusOptions } from './status.js';
 
-/** Registers `tmux-orc status`, `health` and `perf watch`: the commands that look without acting. */
+/** Registers `tmux-orc status`, `explain`, `health` and `perf watch`: the commands that look without acting. */
 export function registerObserveCommands(program: Command, io: CommandIo = processIo()): void {
   program
     .command('status')
@@ -17,6 +18,17 @@ export function registerObserveCommands(program: Command, io: CommandIo = proces
       const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), { all: options.all === true }, io);
       if (loaded === undefined) return void (process.exitCode = 2);
       process.exitCode = await (await import('./status.js')).runStatus(loaded, options, io);
+    });
+
+  program
+    .command('explain')
+    .description('why an agent has its state: detector and why, rule, evidence, rules ruled out, title, process, activity and hook with their age')
+    .argument('<agent>', 'agent id (%3), target (session:window.pane) or name')
+    .option('--json', 'print JSON')
+    .action(async (agent: string, options: ExplainOptions, command: Command) => {
+      const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      if (loaded === undefined) return void (process.exitCode = 2);
+      process.exitCode = await (await import('./explain.js')).runExplain(loaded, agent, options, io);
     });
 
   program

@@ -7,6 +7,8 @@ import type { ServersPaneField } from '../shared/pane-fields.js';
 import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees } from './claude-hooks.js';
 import { createCycleStats } from '../shared/cycle-stats.js';
 import { createEventStreams } from './event-streams.js';
+import { explainRoute } from './explain-route.js';
+import { createHookDisagreements } from './hook-disagreements.js';
 import { renderPrometheusMetrics } from './prometheus-metrics.js';
 import { BodyTooLargeError, readCappedBody } from './read-capped-body.js';
 import { toStatusJson, type StatusJson } from '../shared/status-json.js';
@@ -23,6 +25,8 @@ export interface ApiServerOptions {
   /** `pane_current_path` of every pane by agent id, for hooks that send only their cwd. */
   readonly paneCwds: () => Promise<ServersPaneField>;
   readonly clock?: { now(): number };
+  /** How long (ms) a hook may disagree with the screen before it is logged (default 15 000: the debounce plus a cycle). */
+  readonly hookDisagreementMs?: number;
 }
 
 /** The daemon's HTTP API on its Unix socket. */
@@ -44,7 +48,7 @@ function sendJson(response: ServerResponse, code: number, body: unknown): void {
 }
 
 /**
- * Serves `GET /status`, `GET /metrics`, `GET /events` (server-sent events, one per transition)
+ * Serves `GET /status` (`?agent=<id|target|name>`: why the monitor says what it says of one agent), `GET /metrics`, `GET /events` (server-sent events, one per transition)
  * and `POST /hooks/claude-code` on a Unix socket created with mode 0600.
  */
 export function createApiServer(options: ApiServerOptions): ApiServer {
@@ -54,9 +58,11 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const cycles = createCycleStats();
   const hooks = new Map<string, HookSighting>();
   const streams = createEventStreams({ logger });
+  const disagreements = createHookDisagreements({ afterMs: options.hookDisagreementMs ?? 15_000, logger });
 
   const unsubscribe = monitor.subscribe((event: MonitorEvent) => {
     if (event.type === 'cycle') cycles.record(event.durationMs);
+    if (event.type === 'cycle' && hooks.size > 0) disagreements.check(monitor.status().agents, hooks, clock.now());
     if (event.type === 'transition') streams.send('transition', JSON.stringify(event.transition));
     if (event.type === 'report_held') streams.send('report_held', JSON.stringify(event.report));
   });
@@ -108,6 +114,7 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
       ...(input.toolName === undefined ? {} : { tool_name: input.toolName }),
     };
     hooks.set(match.agent.id, sighting);
+    disagreements.sighted(match.agent.id);
     logger.info('claude-code hook', { agent: match.agent.id, target: match.agent.target, by: match.by, ...sighting });
     // The hook says the screen just changed: look again now instead of at the next tick.
     void monitor.runCycle().catch((error: unknown) => logger.warn('cycle after a hook failed', { error: String(error) }));
@@ -117,6 +124,13 @@ export function createApiServer(options: ApiServerOptions): ApiServer {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     const route = `${request.method ?? 'GET'} ${path ?? '/'}`;
+    const agent = new URLSearchParams((request.url ?? '').split('?')[1] ?? '').get('agent');
+    if (route === 'GET /status' && agent !== null) {
+      explainRoute(agent, { monitor, source: options.source, hooks, disagreements, now: clock.now() })
+        .then(({ code, body }) => sendJson(response, code, body))
+        .catch((error: unknown) => sendJson(response, 500, { error: String(error) }));
+      return;
+    }
     if (route === 'GET /status') return sendJson(response, 200, statusJson());
     if (route === 'GET /metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });

@@ -69,6 +69,7 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
     source: 'daemon',
     servers: config.servers,
     paneCwds: createPaneFieldReader(config, '#{pane_current_path}'),
+    hookDisagreementMs: (config.monitoring.debounce + config.monitoring.check_interval) * 1000,
   });
   const shutdown = waitForShutdownSignal();
   let code = 0;

@@ -11,6 +11,8 @@ export interface AgentJson {
   readonly name: string;
   readonly role: string;
   readonly detector: string;
+  /** The rule that decided (`claude-code/choice-dialog`); see the health-checker README. */
+  readonly rule?: string;
   readonly state: string;
   readonly since: string;
   readonly detail: Readonly<Record<string, unknown>>;
@@ -59,6 +61,7 @@ function agentJson(agent: AgentStatus, hook: HookSighting | undefined): AgentJso
     name: agent.name,
     role: agent.role,
     detector: agent.detector,
+    ...(agent.rule === undefined ? {} : { rule: agent.rule }),
     state: agent.state,
     since: agent.since,
     detail: { ...agent.detail },
