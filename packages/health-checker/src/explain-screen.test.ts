@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { explainScreen } from './explain-screen.js';
-import { fixtureScreens } from './__fixtures__/fixture-screens.js';
+import { fixtureScreen, fixtureScreens } from './__fixtures__/fixture-screens.js';
 
 const screens = fixtureScreens();
-const named = (file: string) => {
-  const found = screens.find((s) => s.file === file);
-  if (found === undefined) throw new Error(`Expected the fixture ${file}, got none`);
-  return found;
-};
 
 describe('explainScreen on recorded screens', () => {
   it('says a Claude Code approval was read by the claude-code detector, chosen by its command, and which rules came first', () => {
-    const { pane, screen } = named('claude-code-2.1.330/waiting_input-bash-approval-120x40.txt');
+    const { pane, screen } = fixtureScreen('claude-code-2.1.330/waiting_input-bash-approval-120x40.txt');
     const explained = explainScreen(pane, screen);
     expect(explained.detector).toMatchObject({ id: 'claude-code', basis: 'command' });
     expect(explained.detector.candidates[0]).toEqual({ id: 'claude-code', confidence: 0.9, basis: 'command' });
@@ -22,14 +17,14 @@ describe('explainScreen on recorded screens', () => {
   });
 
   it('names the agent option when it chose, and bids nothing', () => {
-    const { pane, screen } = named('claude-code-2.1.330/idle-replied-80x24.txt');
+    const { pane, screen } = fixtureScreen('claude-code-2.1.330/idle-replied-80x24.txt');
     const explained = explainScreen({ ...pane, agentOption: 'claude' }, screen);
     expect(explained.detector).toEqual({ id: 'claude-code', basis: 'agent-option', candidates: [] });
     expect(explained.rule?.states).toContain('no_activity');
   });
 
   it('names the start command when a cleared shell is all that is left', () => {
-    const { pane, screen } = named('claude-code-2.1.330/crashed-exited-cleared-shell-80x24.txt');
+    const { pane, screen } = fixtureScreen('claude-code-2.1.330/crashed-exited-cleared-shell-80x24.txt');
     const explained = explainScreen(pane, screen);
     expect(explained.detector).toMatchObject({ id: 'claude-code', basis: 'start-command' });
     expect(explained.classification.state).toBe('crashed');
@@ -38,7 +33,7 @@ describe('explainScreen on recorded screens', () => {
   });
 
   it('picks Gemini CLI (running as node) by its title, else by its screen', () => {
-    const { pane, screen } = named('gemini-0.61.0/idle-replied-120x40.txt');
+    const { pane, screen } = fixtureScreen('gemini-0.61.0/idle-replied-120x40.txt');
     expect(pane.currentCommand).toBe('node');
     expect(explainScreen(pane, screen).detector).toMatchObject({ id: 'gemini', basis: 'title' });
     expect(explainScreen({ ...pane, title: '' }, screen).detector).toMatchObject({ id: 'gemini', basis: 'screen-signature' });
@@ -46,7 +41,7 @@ describe('explainScreen on recorded screens', () => {
   });
 
   it('shows the screen alone and the title that broke its tie', () => {
-    const { pane, screen } = named('codex-0.171.0/active-streaming-120x40.txt');
+    const { pane, screen } = fixtureScreen('codex-0.171.0/active-streaming-120x40.txt');
     const explained = explainScreen(pane, screen);
     expect(explained.rule?.id).toBe('codex/title-working');
     expect(explained.screenAlone).toMatchObject({ state: 'no_activity', rule: 'codex/quiet-composer' });

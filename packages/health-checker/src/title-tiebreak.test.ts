@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classifyScreen } from './classify-screen.js';
-import { fixtureScreens } from './__fixtures__/fixture-screens.js';
+import { fixtureScreen, fixtureScreens } from './__fixtures__/fixture-screens.js';
 
 const screens = fixtureScreens();
-const named = (file: string) => {
-  const found = screens.find((s) => s.file === file);
-  if (found === undefined) throw new Error(`Expected the fixture ${file}, got none`);
-  return found;
-};
 
 describe('the pane title breaks the tie of an ambiguous screen, never more', () => {
   it.each(['codex-0.171.0/active-streaming-120x40.txt', 'codex-0.171.0/active-streaming-80x24.txt'])(
     '%s: Codex streams with no status line; its title spinner makes it active',
     (file) => {
-      const { pane, screen } = named(file);
+      const { pane, screen } = fixtureScreen(file);
       expect(pane.title).toMatch(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /u);
       expect(classifyScreen(pane, screen)).toMatchObject({ state: 'active', rule: 'codex/title-working' });
       // The same screen under a title without the spinner is left to the tracker.
@@ -22,7 +17,7 @@ describe('the pane title breaks the tie of an ambiguous screen, never more', () 
   );
 
   it('keeps a sign on the screen over the title (an error drawn while the title still spins)', () => {
-    const { pane, screen } = named('codex-0.171.0/error-http500-retrying-120x40.txt');
+    const { pane, screen } = fixtureScreen('codex-0.171.0/error-http500-retrying-120x40.txt');
     expect(pane.title).toMatch(/^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] /u);
     expect(classifyScreen(pane, screen).state).toBe('error');
   });
@@ -34,7 +29,7 @@ describe('the pane title breaks the tie of an ambiguous screen, never more', () 
   });
 
   it('leaves a finished Claude Code turn idle under an animated title', () => {
-    const { pane, screen } = named('claude-code-2.1.330/idle-replied-120x40.txt');
+    const { pane, screen } = fixtureScreen('claude-code-2.1.330/idle-replied-120x40.txt');
     expect(classifyScreen(pane, screen)).toMatchObject({ state: 'no_activity', rule: 'claude-code/turn-completed' });
     // A finished turn (`✻ Worked for 2s`) is a sign on the screen: an animated title cannot undo it.
     expect(classifyScreen({ ...pane, title: '◐ Claude Code' }, screen)).toMatchObject({ state: 'no_activity', rule: 'claude-code/turn-completed' });

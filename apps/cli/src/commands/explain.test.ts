@@ -2,24 +2,19 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { callApi } from '../client/api-client.js';
 import { simAgentCommand, simAgentScreensDir, useTmuxSandbox, type TmuxSandbox } from '@tmux-orc/testkit';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildCliIfStale, createCliHome, type CliHome } from '../__fixtures__/cli-harness.js';
 import type { ExplainJson } from '../shared/explain-json.js';
 import type { StatusJson } from '../shared/status-json.js';
 
 const screensDir = join(simAgentScreensDir, 'claude-code');
-let homes: CliHome[] = [];
 
 beforeAll(() => buildCliIfStale(), 300_000);
-afterEach(async () => {
-  await Promise.all(homes.map((home) => home.cleanup()));
-  homes = [];
-});
 
+/** A private home (removed, its daemon stopped, when the test ends) with a short debounce, so a disagreeing hook is logged within seconds. */
 async function newHome(): Promise<CliHome> {
   const home = await createCliHome();
-  homes.push(home);
-  // A short debounce, so a hook that disagrees with the screen is logged within seconds.
+  onTestFinished(() => home.cleanup());
   await mkdir(home.home, { recursive: true, mode: 0o700 });
   await writeFile(join(home.home, 'config.yaml'), 'monitoring:\n  debounce: 1\n', { mode: 0o600 });
   return home;

@@ -53,3 +53,10 @@ export function fixtureScreens(): FixtureScreen[] {
   }
   return found;
 }
+
+/** One fixture screen by its path under `__fixtures__/` (`codex-0.171.0/active-streaming-120x40.txt`). */
+export function fixtureScreen(file: string): FixtureScreen {
+  const found = fixtureScreens().find((screen) => screen.file === file);
+  if (found === undefined) throw new Error(`Expected the fixture ${file}, got none`);
+  return found;
+}
