@@ -50,6 +50,7 @@ export function createDefaultConfig(home: string): Config {
         unknown: 600,
       },
       hooks: [],
+      channels: [],
       hook_concurrency: 4,
       hook_timeout: 10,
       rate_limit_pause: 3600,

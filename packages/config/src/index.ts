@@ -15,6 +15,11 @@ export { writeInitialConfig, type WriteInitialConfigOptions } from './initial-co
 export { listLeaves } from './key-path.js';
 export { loadConfig, type LoadConfigOptions, type LoadedConfig } from './load-config.js';
 export type { ConfigSource } from './merge-layers.js';
+export {
+  defaultNotifiedStates,
+  notificationChannelSchema,
+  type NotificationChannelConfig,
+} from './notification-channels.js';
 export { maxConfigFileBytes } from './read-capped-text.js';
 export {
   agentStates,

@@ -89,7 +89,13 @@ notifications:
 ${cooldowns}
   # Commands run on transitions, e.g. - { from: active, to: idle, command: "notify-send idle" }
   # (from is optional: any state).
-  hooks: ${y(n.hooks)}
+  hooks: ${y(n.hooks)}   # deprecated: use channels with type: command
+  # Where notifications go; each channel has a filter (states, roles, sessions, hosts) and a
+  # policy (cooldown, rollup_window, max_per_agent, escalate_after, quiet_when_watched), e.g.
+  #   - { type: desktop }
+  #   - { type: webhook, url: "https://hooks.slack.com/services/…", format: slack }
+  #   - { type: command, command: "logger -t tmux-orc" }
+  channels: ${y(n.channels)}
   hook_timeout: ${y(n.hook_timeout)}   # seconds before a hook command is killed (0.1–3600)
   hook_concurrency: ${y(n.hook_concurrency)}   # hook commands running at once; up to 100 more wait, the rest are dropped (logged, counted)
   rate_limit_pause: ${y(n.rate_limit_pause)}   # seconds a rate-limited agent goes unreported when its reset time is unknown (0–604800)

@@ -1,22 +1,9 @@
 import * as z from 'zod';
+import { agentStates, type AgentState } from './agent-states.js';
 import { daySeconds, duration, weekSeconds } from './duration.js';
+import { notificationChannelSchema } from './notification-channels.js';
 
-/** Agent states the monitor can report (see ARCHITECTURE.md, "Agent states"). */
-export const agentStates = [
-  'active',
-  'idle',
-  'waiting_input',
-  'queued_message',
-  'fresh',
-  'error',
-  'rate_limited',
-  'compacting',
-  'crashed',
-  'unknown',
-] as const;
-
-/** One of {@link agentStates}. */
-export type AgentState = (typeof agentStates)[number];
+export { agentStates, type AgentState } from './agent-states.js';
 
 /** Names of the tuning profiles. */
 export const profileNames = ['small', 'medium', 'large'] as const;
@@ -117,7 +104,10 @@ const hookSchema = z.strictObject({
 const notificationsSchema = z.strictObject({
   pm_enabled: z.boolean(),
   cooldowns: cooldownsSchema,
+  /** Deprecated: `channels` entries of `type: command` replace it (it keeps working, with a warning). */
   hooks: z.array(hookSchema),
+  /** Where notifications go (desktop, webhook, command), each with its own filter and policy. */
+  channels: z.array(notificationChannelSchema),
   hook_timeout: hookTimeout,
   /** Hook commands running at once; more wait (up to 100), then are dropped with a log line. */
   hook_concurrency: positiveInt,
