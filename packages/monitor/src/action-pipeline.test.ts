@@ -8,6 +8,7 @@ describe('action pipeline', () => {
   it('runs its stages in the documented order', () => {
     expect(pipeline().stages.map((stage) => stage.name)).toEqual([
       'hooks',
+      'notify',
       'restart-crashed',
       'resubmit-queued',
       'alerts',

@@ -8,6 +8,7 @@ import { resubmitQueued } from './actions/resubmit-queued.js';
 import type { ConfirmDeliveryOptions } from './actions/confirm-delivery.js';
 import { createHookQueue, type HookQueueStats } from './actions/hook-queue.js';
 import { startHooks, type HookCommandRunner } from './actions/run-hooks.js';
+import type { Notifier } from './notifications/create-notifier.js';
 
 /** What the stages of one cycle share. Stages may change `ctx.state` (persisted after the cycle). */
 export interface ActionCycle {
@@ -38,6 +39,8 @@ export interface ActionPipelineOptions {
   readonly hookConcurrency: number;
   /** How reports are checked to have left the PM's input box; absent: not checked. */
   readonly confirmDelivery?: ConfirmDeliveryOptions;
+  /** The notification channels (`notifications.channels`); absent: none. */
+  readonly notifier?: Notifier;
 }
 
 /** Hooks that may wait for a free slot; past this a hook is dropped with a log line (and counted). */
@@ -48,11 +51,14 @@ export const maxQueuedHooks = 100;
  * documentation**:
  * 1. `hooks` — the user's transition hooks start in the background (never awaited by the cycle),
  *    at most `notifications.hook_concurrency` at once, {@link maxQueuedHooks} more waiting.
- * 2. `restart-crashed`, 3. `resubmit-queued`, 4. `alerts` — act, and add event lines for the PM.
- * 5. `collect-reports` — queue the due state lines and those event lines per session.
- * 6. `rate-limit-pauses` — after collecting, so an agent that just became `rate_limited` is
+ * 2. `notify` — the notification channels see the transitions and due escalations; what their
+ *    filter and policy admit joins each channel's roll-up, sent in the background (never awaited).
+ *    Before the actions, so a person hears of a crash even when its restart fails.
+ * 3. `restart-crashed`, 4. `resubmit-queued`, 5. `alerts` — act, and add event lines for the PM.
+ * 6. `collect-reports` — queue the due state lines and those event lines per session.
+ * 7. `rate-limit-pauses` — after collecting, so an agent that just became `rate_limited` is
  *    reported once before its pause silences it.
- * 7. `flush-reports` — type each session's queued lines into its PM when the PM can take them, then
+ * 8. `flush-reports` — type each session's queued lines into its PM when the PM can take them, then
  *    check each PM took its report (Enter once more if it still sits in the input box).
  */
 export function createActionPipeline(options: ActionPipelineOptions): {
@@ -84,6 +90,7 @@ export function createActionPipeline(options: ActionPipelineOptions): {
         }
       },
     },
+    { name: 'notify', run: (c) => options.notifier?.observe(c.views) },
     { name: 'restart-crashed', run: async (c) => void c.extra.push(...(await restartCrashed(c.views, c.ctx, options.restartGraceMs))) },
     { name: 'resubmit-queued', run: async (c) => void c.extra.push(...(await resubmitQueued(c.views, c.ctx))) },
     { name: 'alerts', run: (c) => void c.extra.push(...alerts.evaluate(c.views, c.gone, c.ctx)) },

@@ -1,3 +1,4 @@
+import type { ChannelStats } from './notifications/channel-stats.js';
 import type { LayerStats } from '@tmux-orc/layered-cache';
 import { type PoolMetrics, sumPoolMetrics } from '@tmux-orc/tmux-pool';
 import type { HookQueueStats } from './actions/hook-queue.js';
@@ -26,6 +27,7 @@ export interface StatusFacts {
   readonly fallback: string | null;
   readonly heldReports: readonly HeldReport[];
   readonly hooks: HookQueueStats;
+  readonly notifications: readonly ChannelStats[];
 }
 
 /** Pool counters summed over servers; `exec` when any server runs on exec. */
@@ -92,6 +94,7 @@ export function buildStatus(facts: StatusFacts): MonitorStatus {
     current_strategy: facts.strategy,
     fallback: facts.fallback,
     hooks: facts.hooks,
+    notifications: facts.notifications,
     held_reports: facts.heldReports.map((r) => ({ session: r.session, pm: r.pmPaneId, reason: r.reason, text: r.text, since: new Date(r.since).toISOString() })),
     connection_pool: sumMetrics(facts.servers.map((s) => s.metrics)),
     cache_performance: facts.servers.length === 0 ? {} : { pane_content: sumLayerStats(facts.servers.map((s) => s.cache)) },

@@ -2,6 +2,7 @@ import { systemMonotonicClock, systemTimers, systemWallClock } from '@tmux-orc/c
 import type { Config } from '@tmux-orc/config';
 import { silentLogger } from '@tmux-orc/tmux-pool';
 import { createActionPipeline } from './action-pipeline.js';
+import { createNotifier } from './notifications/create-notifier.js';
 import { createActionStateStore } from './action-state-store.js';
 import type { AgentView } from './actions/agent-view.js';
 import type { GoneAgent } from './actions/alerts.js';
@@ -40,7 +41,12 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const { intervalMs, restartGraceMs, missingGraceMs, keepStateMs } = monitorTimings(config);
   const tracker = createAgentStateTracker();
   const strategies = createStrategySource(config, load, logger, deps.strategy);
+  const notifier = createNotifier({ channels: config.notifications.channels, logger, clock: clocks.wall, timers: clocks.timers, ...(deps.notificationEnv === undefined ? {} : { env: deps.notificationEnv }) });
+  if (config.notifications.hooks.length > 0) {
+    logger.warn('notifications.hooks is deprecated and still runs: move each hook to notifications.channels as { type: command, command, filter: { states: [<to>] } }', { hooks: config.notifications.hooks.length });
+  }
   const actions = createActionPipeline({
+    notifier,
     runHook: deps.runHook ?? createExecaHookRunner(logger),
     logger,
     restartGraceMs,
@@ -123,6 +129,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       fallback: strategies.fallback(),
       heldReports: actions.heldReports(),
       hooks: actions.hookStats(),
+      notifications: notifier.stats(),
     });
   }
 
@@ -140,6 +147,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     trigger.stop();
     await loop.stop();
     await actions.hooksSettled();
+    await notifier.stop();
     await strategies.dispose();
     const closing = servers ?? [];
     servers = undefined;

@@ -8,6 +8,7 @@ it('exports exactly its public runtime surface', async () => {
     'createMonitor',
     'formatAgentId',
     'monitorErrorCodes',
+    'notificationFormatVersion',
     'toTmuxServer',
   ]);
 });

@@ -7,3 +7,6 @@ export type { HeldReport, SentReport } from './actions/pm-reports.js';
 export type { HookCommandRunner, HookEvent } from './actions/run-hooks.js';
 export { configuredServers, formatAgentId, toTmuxServer } from './server-identity.js';
 export { MonitorError, monitorErrorCodes, type MonitorErrorCode } from './monitor-error.js';
+export { notificationFormatVersion, type AgentNotification } from './notifications/agent-notification.js';
+export type { NotificationMessage } from './notifications/notification-message.js';
+export type { ChannelStats } from './notifications/channel-stats.js';

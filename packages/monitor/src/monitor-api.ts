@@ -42,6 +42,8 @@ export interface MonitorDeps {
   readonly statePath?: string;
   /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */
   readonly runHook?: HookCommandRunner;
+  /** The environment the desktop channel reads (PATH for `notify-send`, DBUS_SESSION_BUS_ADDRESS); default `process.env`. */
+  readonly notificationEnv?: Readonly<Record<string, string | undefined>>;
   /** Schedules the cycle loop and the delivery checks. Default: Node's timers. */
   readonly timers?: TimerProvider;
   /**

@@ -1,3 +1,4 @@
+import type { ChannelStats } from './notifications/channel-stats.js';
 import type { AgentState, HealthDetail } from '@tmux-orc/health-checker';
 import type { LayerStats } from '@tmux-orc/layered-cache';
 import type { PaneRole } from '@tmux-orc/strategies';
@@ -62,6 +63,8 @@ export interface MonitorStatus {
   readonly fallback: string | null;
   /** Hook commands (`notifications.hooks`): running now, waiting for a slot, never run (queue full or stopped). */
   readonly hooks: { readonly running: number; readonly queued: number; readonly dropped: number };
+  /** Each notification channel (`notifications.channels`): sent, dropped, retries, fallbacks, suppressed, pending. */
+  readonly notifications: readonly ChannelStats[];
   /** Reports kept back because the PM pane was not safe to type into (a shell runs there), by session. */
   readonly held_reports: readonly { readonly session: string; readonly pm: string; readonly reason: string; readonly text: string; readonly since: string }[];
   /** Pool counters, summed over the servers. */

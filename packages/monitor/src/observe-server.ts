@@ -60,7 +60,7 @@ export async function observeServer(
     present.add(agentId);
     const result = { ...observation.result, since: wallSince(pane.id, observation.result.since) };
     const transition = tracker.update(agentId, pane, result);
-    views.push({ agentId, stateKey: agentStateKey(watched.idPrefix, pane), pane, result, runner: watched.pool, transition });
+    views.push({ agentId, stateKey: agentStateKey(watched.idPrefix, pane), pane, result, runner: watched.pool, transition, serverLabel: watched.label });
   }
   const gone: GoneAgent[] = [];
   const graceUntil = watched.backAt === null ? null : watched.backAt + grace.ms;

@@ -17,6 +17,10 @@ export interface AgentView {
   readonly runner: TmuxRunner;
   /** This cycle's transition of the pane, if its state changed. */
   readonly transition: AgentTransition | undefined;
+  /** The label of the pane's server (`-L work`, `-S path`, `(default)`); absent: the default server. */
+  readonly serverLabel?: string;
+  /** The host the pane's server runs on; absent: `local`. */
+  readonly host?: string;
 }
 
 /** What every action gets: config, time, logging, and the persisted counters it may change. */

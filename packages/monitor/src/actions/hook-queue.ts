@@ -17,8 +17,8 @@ export interface HookQueue {
   stats(): HookQueueStats;
 }
 
-/** Creates a {@link HookQueue}. */
-export function createHookQueue(concurrency: number, maxQueued: number, logger: Logger): HookQueue {
+/** Creates a {@link HookQueue}; `what` names its jobs in log lines (`hook`, `notification`). */
+export function createHookQueue(concurrency: number, maxQueued: number, logger: Logger, what = 'hook'): HookQueue {
   const waiting: { label: string; start: () => Promise<void>; done: () => void }[] = [];
   let running = 0;
   let dropped = 0;
@@ -43,7 +43,7 @@ export function createHookQueue(concurrency: number, maxQueued: number, logger: 
     submit(label, start) {
       if (waiting.length >= maxQueued) {
         dropped += 1;
-        logger.warn('hook dropped: too many hooks waiting', { command: label, running, queued: waiting.length, dropped });
+        logger.warn(`${what} dropped: too many ${what}s waiting`, { [what === 'hook' ? 'command' : 'label']: label, running, queued: waiting.length, dropped });
         return Promise.resolve();
       }
       return new Promise<void>((done) => {

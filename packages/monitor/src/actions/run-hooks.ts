@@ -1,7 +1,7 @@
 import type { HookConfig } from '@tmux-orc/config';
 import type { Logger } from '@tmux-orc/tmux-pool';
-import { execa } from 'execa';
 import type { AgentTransition } from '../agent-state-tracker.js';
+import { runShellCommand } from './run-shell-command.js';
 
 /** The JSON a hook command reads on stdin. */
 export interface HookEvent {
@@ -19,34 +19,12 @@ export interface HookEvent {
 /** Runs one hook command; injectable so tests and the daemon can observe or replace it. */
 export type HookCommandRunner = (command: string, event: HookEvent, env: Readonly<Record<string, string>>, timeoutMs: number) => Promise<void>;
 
-/**
- * The default {@link HookCommandRunner}: `sh -c command` via execa in its own process group, so a
- * hook that outlives its timeout is killed with everything it started (a `sleep` it spawned would
- * otherwise hold the pipes open).
- */
+/** The default {@link HookCommandRunner}: {@link runShellCommand}, logging a hook that failed or was killed after its timeout. */
 export function createExecaHookRunner(logger: Logger): HookCommandRunner {
   return async (command, event, env, timeoutMs) => {
-    const child = execa(command, {
-      shell: true,
-      input: JSON.stringify(event),
-      env,
-      detached: true,
-      reject: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-    });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // The group already ended.
-      }
-    }, timeoutMs);
-    const result = await child.finally(() => clearTimeout(timer));
-    if (timedOut) logger.warn('hook killed after its timeout', { command, timeoutMs });
-    else if (result.failed) logger.warn('hook failed', { command, exitCode: result.exitCode ?? null, stderr: String(result.stderr).slice(0, 500) });
+    const result = await runShellCommand(command, JSON.stringify(event), env, timeoutMs);
+    if (result.timedOut) logger.warn('hook killed after its timeout', { command, timeoutMs });
+    else if (result.failed) logger.warn('hook failed', { command, exitCode: result.exitCode, stderr: result.stderr });
   };
 }
 
