@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { NotificationChannelConfig } from '@tmux-orc/config';
-import type { Logger, TmuxRunner } from '@tmux-orc/tmux-pool';
+import { escapeMessage, type Logger, type TmuxRunner } from '@tmux-orc/tmux-pool';
 import { execa } from 'execa';
 import { attachedClients } from './attached-clients.js';
 import type { ChannelSender } from './channel-sender.js';
@@ -26,11 +26,11 @@ async function findNotifySend(env: DesktopEnvironment['env']): Promise<string | 
   return null;
 }
 
-/** A message as one status-line text: lines joined, `#` doubled (display-message expands formats), at most 300 characters. */
+/** A message as one status-line text: lines joined, at most 300 characters, escaped for display-message (formats, strftime). */
 export function statusLineText(message: NotificationMessage): string {
   const flat = `${message.title} · ${message.text.split('\n').join(' · ')}`.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   const short = flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
-  return short.replace(/#/g, '##');
+  return escapeMessage(short);
 }
 
 /**
