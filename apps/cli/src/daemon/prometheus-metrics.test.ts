@@ -10,6 +10,7 @@ const status = {
   cache_performance: {},
   skipped_cycles: 0,
   hooks: { running: 2, queued: 5, dropped: 3 },
+  notifications: [{ channel: 'team', type: 'webhook', sent: 4, dropped: 2, retries: 6, fallbacks: 0, suppressed: { cooldown: 7, budget: 1, quiet: 3 }, pending: 2 }],
   held_reports: [{ session: 'team', pm: '%0', reason: 'a shell (bash) runs in the PM pane', text: '[tmux-orc] …', since: '2026-11-30T06:00:00.000Z' }],
   last_cycle_at: null,
   servers: [{ server: '-S /tmp/a "b"', up: true, error: null, consecutive_failures: 0, transport: 'exec', fallback_reason: null }],
@@ -36,5 +37,15 @@ describe('renderPrometheusMetrics', () => {
     expect(text).toMatch(/^# TYPE tmux_orc_reports_held gauge\ntmux_orc_reports_held 1$/m);
     expect(text).toMatch(/^tmux_orc_events_clients 4$/m);
     expect(text).toMatch(/^# TYPE tmux_orc_events_clients_dropped_total counter\ntmux_orc_events_clients_dropped_total 200$/m);
+  });
+
+  it('counts each notification channel: sent, dropped (a drop is a metric, not only a log line), suppressed by reason, retries, pending', () => {
+    const text = renderPrometheusMetrics(status, { count: 7, last_ms: 12, mean_ms: 12, p50_ms: 12, p95_ms: 20, max_ms: 20, recent_ms: [] });
+    expect(text).toContain('tmux_orc_notifications_total{channel="team",type="webhook",outcome="sent"} 4');
+    expect(text).toContain('tmux_orc_notifications_total{channel="team",type="webhook",outcome="dropped"} 2');
+    expect(text).toContain('tmux_orc_notifications_suppressed_total{channel="team",reason="quiet"} 3');
+    expect(text).toContain('tmux_orc_notifications_suppressed_total{channel="team",reason="budget"} 1');
+    expect(text).toMatch(/^tmux_orc_notification_retries_total\{channel="team"\} 6$/m);
+    expect(text).toMatch(/^tmux_orc_notifications_pending\{channel="team"\} 2$/m);
   });
 });

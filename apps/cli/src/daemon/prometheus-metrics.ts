@@ -36,6 +36,12 @@ export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStat
   metric('tmux_orc_hooks_running', 'gauge', 'Transition hook commands running now.', [[{}, status.hooks.running]]);
   metric('tmux_orc_hooks_queued', 'gauge', 'Transition hook commands waiting for a slot.', [[{}, status.hooks.queued]]);
   metric('tmux_orc_hooks_dropped_total', 'counter', 'Transition hook commands never run (queue full or monitor stopped).', [[{}, status.hooks.dropped]]);
+  const channels = status.notifications;
+  metric('tmux_orc_notifications_total', 'counter', 'Notification messages per channel: sent, or dropped (retries spent, failed, nowhere to show, queue full, stopped).', channels.flatMap((c) => [[{ channel: c.channel, type: c.type, outcome: 'sent' }, c.sent] as const, [{ channel: c.channel, type: c.type, outcome: 'dropped' }, c.dropped] as const]));
+  metric('tmux_orc_notifications_suppressed_total', 'counter', 'Agent notifications kept back by a channel policy, by reason.', channels.flatMap((c) => (['cooldown', 'budget', 'quiet'] as const).map((reason) => [{ channel: c.channel, reason }, c.suppressed[reason]] as const)));
+  metric('tmux_orc_notification_retries_total', 'counter', 'Webhook attempts after the first.', channels.map((c) => [{ channel: c.channel }, c.retries] as const));
+  metric('tmux_orc_notification_fallbacks_total', 'counter', 'Desktop notifications shown with tmux display-message because notify-send was missing or failed.', channels.map((c) => [{ channel: c.channel }, c.fallbacks] as const));
+  metric('tmux_orc_notifications_pending', 'gauge', 'Agent notifications waiting for their roll-up window.', channels.map((c) => [{ channel: c.channel }, c.pending] as const));
   metric('tmux_orc_reports_held', 'gauge', 'PM reports held back because the PM pane was not safe to type into.', [[{}, status.held_reports.length]]);
   metric('tmux_orc_events_clients', 'gauge', 'Clients connected to GET /events.', [[{}, api.eventClients]]);
   metric('tmux_orc_events_clients_dropped_total', 'counter', 'GET /events clients dropped because they did not read.', [[{}, api.eventClientsDropped]]);

@@ -6,6 +6,9 @@ import type { AbortableSleep } from './channel-sender.js';
 import { composeMessage } from './notification-message.js';
 import { startWebhookReceiver } from './__fixtures__/webhook-receiver.js';
 import { createWebhookSender } from './webhook-sender.js';
+import { systemTimers, systemWallClock } from '@tmux-orc/clock';
+import { recordingRunner, view } from '../__fixtures__/agent-views.js';
+import { createNotifier } from './create-notifier.js';
 
 const sleep: AbortableSleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const note: AgentNotification = {
@@ -78,5 +81,25 @@ describe('webhook sender, against real HTTP servers on 127.0.0.1', () => {
     const outcome = await createWebhookSender(webhook('http://127.0.0.1:9/x'), 'team', logger, sleep).send(message, stopped.signal);
     expect(outcome).toEqual({ delivered: false, retries: 0, fallback: false });
     expect(logger.lines[0]).toContain('"error":"the monitor stopped"');
+  });
+
+  it('counts what the notifier dropped: retries spent on a 500, and a hanging delivery aborted when the monitor stops', async () => {
+    await using failing = await startWebhookReceiver('fail');
+    await using hanging = await startWebhookReceiver('hang');
+    const notifier = createNotifier({
+      channels: [webhook(failing.url, { name: 'failing', retries: 2, policy: { rollup_window: 0 } }), webhook(hanging.url, { name: 'hanging', timeout: 60, policy: { rollup_window: 0 } })],
+      logger: memoryLogger(),
+      clock: systemWallClock,
+      timers: systemTimers,
+      stopGraceMs: 300,
+    });
+    await notifier.observe([view({ id: '%1', name: 'dev', state: 'crashed', from: 'active' }, recordingRunner(() => []))]);
+    const deadline = Date.now() + 20_000;
+    while ((failing.requests.length < 3 || hanging.requests.length < 1) && Date.now() < deadline) await sleep(20, new AbortController().signal);
+    await notifier.stop();
+    expect(notifier.stats().map((s) => [s.channel, s.sent, s.dropped, s.retries])).toEqual([
+      ['failing', 0, 1, 2],
+      ['hanging', 0, 1, 0],
+    ]);
   });
 });

@@ -38,7 +38,11 @@ export function createWebhookSender(channel: WebhookChannel, name: string, logge
           last = `HTTP ${response.status}`;
           if (!retryable(response.status)) return dropped(attempt);
         } catch (error) {
-          last = signal.aborted ? 'the monitor stopped' : describeFailure(error, channel.timeout);
+          if (signal.aborted) {
+            last = 'the monitor stopped';
+            return dropped(attempt);
+          }
+          last = describeFailure(error, channel.timeout);
         }
       }
       return dropped(channel.retries);
