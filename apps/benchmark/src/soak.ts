@@ -8,18 +8,23 @@
  *   pnpm --filter @tmux-orc/benchmark build && pnpm --filter tmux-orc build
  *   pnpm --filter @tmux-orc/benchmark soak -- --minutes 3 [--agents 300] [--interval 1] [--json]
  *
+ * With `--notify`, the daemon also has a webhook channel to a receiver on 127.0.0.1 (its URL holds a
+ * token) and the soak checks the spam bound: no agent got more than `--notify-max` notifications in
+ * any `--notify-window` seconds, the token is in no log, and `/metrics` counts the channel.
+ *
  * Exit code 0 when every check passes, 1 otherwise.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { createTmuxSandbox, simAgentCommand, simAgentScreensDir, type TmuxSandbox } from '@tmux-orc/sim-fleet';
 import { subscribeTransitions } from './soak-events.js';
+import { notificationFigures, soakChannelYaml, startSoakReceiver, type SoakNotifyPolicy, type SoakReceiver } from './soak-notifications.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const cliBin = join(root, 'apps/cli/dist/bin.js');
@@ -44,6 +49,8 @@ interface Options {
   agents: number;
   interval: number;
   json: boolean;
+  /** Set with `--notify`: the webhook channel's policy. */
+  notify: SoakNotifyPolicy | null;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -68,18 +75,17 @@ interface SoakStatus {
 
 /** The daemon's `GET /status` (asked directly: the CLI would run a cycle of its own for another server). */
 function statusOf(socketPath: string): Promise<SoakStatus> {
+  return getText(socketPath, '/status').then((body) => JSON.parse(body) as SoakStatus);
+}
+
+/** The body of a GET on the daemon's socket. */
+function getText(socketPath: string, path: string): Promise<string> {
   return new Promise((done, fail) => {
-    const req = request({ socketPath, path: '/status' }, (response) => {
+    const req = request({ socketPath, path }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => {
-        try {
-          done(JSON.parse(body) as SoakStatus);
-        } catch (error) {
-          fail(error);
-        }
-      });
+      response.on('end', () => done(body));
     });
     req.on('error', fail);
     req.end();
@@ -93,6 +99,7 @@ async function soak(options: Options): Promise<number> {
   const env = { ...process.env, TMUX_ORC_HOME: home, NO_COLOR: '1' };
   let sandbox: TmuxSandbox | undefined;
   let daemonPid: number | undefined;
+  let receiver: SoakReceiver | undefined;
   try {
     sandbox = await createTmuxSandbox({ width: 80, height: 24 });
     const box = sandbox;
@@ -106,7 +113,9 @@ async function soak(options: Options): Promise<number> {
     for (let i = 0; i < agents.length; i += 50) {
       await box.tmux(...agents.slice(i, i + 50).flatMap((a, j) => [...(j === 0 ? [] : [';']), 'set-option', '-p', '-t', a.paneId, '@tmux-orc-agent', 'claude-code']));
     }
-    await writeFile(join(dir, 'soak.yaml'), `monitoring:\n  check_interval: ${options.interval}\n  debounce: 1\nnotifications:\n  pm_enabled: false\nrecovery:\n  restart_crashed: false\n  resubmit_attempts: 0\n`);
+    receiver = options.notify === null ? undefined : await startSoakReceiver();
+    const channels = receiver === undefined || options.notify === null ? '' : soakChannelYaml(receiver.url, options.notify);
+    await writeFile(join(dir, 'soak.yaml'), `monitoring:\n  check_interval: ${options.interval}\n  debounce: 1\nnotifications:\n  pm_enabled: false\n${channels}recovery:\n  restart_crashed: false\n  resubmit_attempts: 0\n`);
     const started = await run(process.execPath, [cliBin, '--config', join(dir, 'soak.yaml'), '-L', box.socketName, 'monitor', 'start', '--json'], env);
     if (started.code !== 0) throw new Error(`Expected monitor start to exit 0, got ${started.code}: ${started.stdout}${started.stderr}`);
     daemonPid = (JSON.parse(started.stdout) as { pid: number }).pid;
@@ -180,10 +189,20 @@ async function soak(options: Options): Promise<number> {
         if (examples.length < 5) examples.push(`${agent.paneId}: caused ${expected.join('>')} reported ${reported.map((t) => `${t.from}>${t.to}`).join(' ')}`);
       }
     }
+    const metrics = receiver === undefined ? '' : await getText(join(home, 'monitor.sock'), '/metrics');
     const finalClients = (await box.tmux('list-clients', '-F', '#{client_pid}')).split('\n').filter(Boolean).length;
     const stop = await run(process.execPath, [cliBin, 'monitor', 'stop'], env);
     const afterStopClients = (await box.tmux('list-clients', '-F', '#{client_pid}')).split('\n').filter(Boolean).length;
     const maxRss = Math.max(...rss);
+    const notify =
+      receiver === undefined || options.notify === null
+        ? null
+        : {
+            ...notificationFigures(receiver, options.notify, stream.transitions.filter((t) => t.to === 'waiting_input' || t.to === 'error').length),
+            metrics: metrics.split('\n').filter((line) => line.startsWith('tmux_orc_notification')),
+            token_in_logs: await tokenInFiles(join(home, 'logs'), receiver.token),
+          };
+    const notifyPass = notify === null || (notify.max_per_agent_per_window_admitted <= (options.notify?.max ?? 0) && notify.agent_notifications > 0 && notify.metrics.length > 0 && !notify.token_in_logs);
     const result = {
       minutes: options.minutes,
       agents: options.agents,
@@ -205,8 +224,9 @@ async function soak(options: Options): Promise<number> {
       tmux_clients_max: Math.max(...clientCounts, finalClients),
       tmux_clients_after_stop: afterStopClients,
       stop_exit: stop.code,
+      ...(notify === null ? {} : { notify }),
     };
-    const pass = missing === 0 && extra === 0 && duplicated === 0 && maxRss - baselineRss < RSS_GROWTH_BOUND_KIB && result.tmux_clients_max <= 4 && afterStopClients === 0 && stop.code === 0;
+    const pass = notifyPass && missing === 0 && extra === 0 && duplicated === 0 && maxRss - baselineRss < RSS_GROWTH_BOUND_KIB && result.tmux_clients_max <= 4 && afterStopClients === 0 && stop.code === 0;
     daemonPid = undefined;
     if (options.json) process.stdout.write(`${JSON.stringify({ pass, ...result }, null, 2)}\n`);
     else for (const [key, value] of Object.entries({ pass, ...result })) say(`${key.padEnd(22)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
@@ -221,8 +241,18 @@ async function soak(options: Options): Promise<number> {
       }
     }
     await sandbox?.kill();
+    await receiver?.close();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** True when a file under `dir` contains `token`. */
+async function tokenInFiles(dir: string, token: string): Promise<boolean> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const file of files) {
+    if (file.isFile() && (await readFile(join(file.parentPath, file.name), 'utf8')).includes(token)) return true;
+  }
+  return false;
 }
 
 const program = new Command('tmux-orc-soak')
@@ -231,9 +261,16 @@ const program = new Command('tmux-orc-soak')
   .option('--agents <n>', 'simulated Claude Code agents', '300')
   .option('--interval <s>', 'monitoring.check_interval of the daemon', '1')
   .option('--json', 'print the result as JSON')
-  .action(async (raw: { minutes: string; agents: string; interval: string; json?: boolean }) => {
-    const options: Options = { minutes: Number(raw.minutes), agents: Number(raw.agents), interval: Number(raw.interval), json: raw.json === true };
-    for (const [name, value] of [['--minutes', options.minutes], ['--agents', options.agents], ['--interval', options.interval]] as const) {
+  .option('--notify', 'add a webhook channel to a local receiver and check the spam bound')
+  .option('--notify-max <n>', 'policy.max_per_agent', '3')
+  .option('--notify-window <s>', 'policy.max_per_agent_window', '300')
+  .option('--notify-cooldown <s>', 'policy.cooldown', '120')
+  .option('--notify-rollup <s>', 'policy.rollup_window', '10')
+  .option('--notify-escalate <s>', 'policy.escalate_after', '60')
+  .action(async (raw: { minutes: string; agents: string; interval: string; json?: boolean; notify?: boolean; notifyMax: string; notifyWindow: string; notifyCooldown: string; notifyRollup: string; notifyEscalate: string }) => {
+    const notify = { max: Number(raw.notifyMax), window: Number(raw.notifyWindow), cooldown: Number(raw.notifyCooldown), rollup: Number(raw.notifyRollup), escalateAfter: Number(raw.notifyEscalate) };
+    const options: Options = { minutes: Number(raw.minutes), agents: Number(raw.agents), interval: Number(raw.interval), json: raw.json === true, notify: raw.notify === true ? notify : null };
+    for (const [name, value] of [['--minutes', options.minutes], ['--agents', options.agents], ['--interval', options.interval], ['--notify-max', notify.max], ['--notify-window', notify.window], ['--notify-escalate', notify.escalateAfter]] as const) {
       if (!Number.isFinite(value) || value <= 0) {
         process.stderr.write(`${name}: expected a positive number, got \`${String(value)}\`\n`);
         process.exitCode = 2;

@@ -28,10 +28,12 @@ export interface AgentNotification {
   readonly jump: string;
   /** True when this is the one reminder after `policy.escalate_after`. */
   readonly escalated: boolean;
+  /** ISO time the channel admitted it (its cycle); the message may leave up to `rollup_window` later. */
+  readonly noted_at: string;
 }
 
 /** Builds the notification of an agent's current state. */
-export function agentNotification(view: AgentView, escalated: boolean): AgentNotification {
+export function agentNotification(view: AgentView, escalated: boolean, nowMs: number): AgentNotification {
   const { pane, result } = view;
   return {
     agent: pane.name,
@@ -48,6 +50,7 @@ export function agentNotification(view: AgentView, escalated: boolean): AgentNot
     evidence: evidenceLine(result.evidence),
     jump: jumpCommand(view.serverLabel ?? '(default)', pane.target),
     escalated,
+    noted_at: new Date(nowMs).toISOString(),
   };
 }
 

@@ -56,7 +56,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     if (!filter.states.some((s) => s === state)) return;
     const escalated = view.transition === undefined;
     if (escalated && !channel.policy.escalationDue(view.stateKey, state, view.result.since)) return;
-    const note = agentNotification(view, escalated);
+    const note = agentNotification(view, escalated, clock.now());
     if (!passesFilter(filter, note)) return;
     // The person looking at the window sees the agent already; an escalation waits until they look away.
     if (policy.quiet_when_watched && (await watched(view))) return channel.suppress('quiet');

@@ -13,7 +13,7 @@ import { attachTerminal } from './__fixtures__/attached-terminal.js';
 
 const note: AgentNotification = {
   agent: 'dev', agent_id: '%1', role: 'agent', session: 'web', window: 'Claude-dev', window_index: 1, pane: '%1', host: 'local',
-  state: 'waiting_input', from: 'active', since: '2026-01-01T00:00:00.000Z', evidence: 'Allow #{session_name} 100%?', jump: "tmux switch-client -t 'web:1.0'", escalated: false,
+  state: 'waiting_input', from: 'active', since: '2026-01-01T00:00:00.000Z', evidence: 'Allow #{session_name} 100%?', jump: "tmux switch-client -t 'web:1.0'", escalated: false, noted_at: '2026-01-01T00:00:30.000Z',
 };
 const message = composeMessage('desk', [note], 0);
 const desktop = (method = 'auto') => {

@@ -34,7 +34,7 @@ describe('notifier', () => {
     expect(messages[0]).toMatchObject({ version: 1, channel: 'command-1', rollup: false, title: 'tmux-orc: dev waiting for approval' });
     expect(messages[0]?.notifications[0]).toEqual({
       agent: 'dev', agent_id: '%1', role: 'agent', session: 'my proj', window: 'Claude-dev', window_index: 2, pane: '%1', host: 'local',
-      state: 'waiting_input', from: 'active', since: '1970-01-01T00:00:05.000Z', evidence: '', jump: "tmux -L work switch-client -t 'my proj:2.0'", escalated: false,
+      state: 'waiting_input', from: 'active', since: '1970-01-01T00:00:05.000Z', evidence: '', jump: "tmux -L work switch-client -t 'my proj:2.0'", escalated: false, noted_at: '1970-01-01T00:00:00.000Z',
     });
   });
 

@@ -13,7 +13,7 @@ import { createNotifier } from './create-notifier.js';
 const sleep: AbortableSleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const note: AgentNotification = {
   agent: 'dev', agent_id: '%1', role: 'agent', session: 'web', window: 'Claude-dev', window_index: 1, pane: '%1', host: 'local',
-  state: 'waiting_input', from: 'active', since: '2026-01-01T00:00:00.000Z', evidence: 'Do you want to proceed? <yes>', jump: "tmux switch-client -t 'web:1.0'", escalated: false,
+  state: 'waiting_input', from: 'active', since: '2026-01-01T00:00:00.000Z', evidence: 'Do you want to proceed? <yes>', jump: "tmux switch-client -t 'web:1.0'", escalated: false, noted_at: '2026-01-01T00:00:30.000Z',
 };
 const message = composeMessage('hook', [note], Date.parse('2026-01-01T00:01:00Z'));
 const secretPath = '/services/T000/B000/s3cr3t-t0ken?key=another-secret';
