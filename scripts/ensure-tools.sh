@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs what a fresh machine with only Node lacks: tmux (Debian package) and pnpm 10 (npm).
-# With `tests`, also Debian's chromium: the dashboard's browser tests drive /usr/bin/chromium,
+# With `tests`, also `script` (bsdutils) and Debian's chromium: the dashboard's browser tests drive /usr/bin/chromium,
 # never a downloaded browser (the demo does not need it).
 set -eu
 missing=""
 command -v tmux >/dev/null 2>&1 || missing="tmux"
 if [ "${1-}" = "tests" ] && [ ! -x /usr/bin/chromium ]; then missing="$missing chromium"; fi
+# `script` (util-linux) gives the notification tests a real attached tmux client in a pty.
+if [ "${1-}" = "tests" ] && ! command -v script >/dev/null 2>&1; then missing="$missing bsdutils"; fi
 if [ -n "$missing" ]; then
   echo "ensure-tools: not found:$missing; installing with apt-get" >&2
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
