@@ -58,8 +58,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     if (escalated && !channel.policy.escalationDue(view.stateKey, state, view.result.since)) return;
     const note = agentNotification(view, escalated, clock.now());
     if (!passesFilter(filter, note)) return;
-    // The person looking at the window sees the agent already; an escalation waits until they look away.
-    if (policy.quiet_when_watched && (await watched(view))) return channel.suppress('quiet');
+    // The person looking at the window sees the agent already; an escalation waits until they look
+    // away (asked again each cycle, so counted only for a change of state).
+    if (policy.quiet_when_watched && (await watched(view))) return escalated ? undefined : channel.suppress('quiet');
     const decision = channel.policy.admit(view.stateKey, state, escalated);
     if (escalated) channel.policy.markEscalated(view.stateKey, state, view.result.since);
     if (decision === 'send') channel.add(note);
