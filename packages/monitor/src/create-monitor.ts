@@ -2,7 +2,7 @@ import { systemMonotonicClock, systemTimers, systemWallClock } from '@tmux-orc/c
 import type { Config } from '@tmux-orc/config';
 import { silentLogger } from '@tmux-orc/tmux-pool';
 import { createActionPipeline } from './action-pipeline.js';
-import { createNotifier } from './notifications/create-notifier.js';
+import { createConfiguredNotifier } from './notifications/configured-notifier.js';
 import { createActionStateStore } from './action-state-store.js';
 import type { AgentView } from './actions/agent-view.js';
 import type { GoneAgent } from './actions/alerts.js';
@@ -41,10 +41,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const { intervalMs, restartGraceMs, missingGraceMs, keepStateMs } = monitorTimings(config);
   const tracker = createAgentStateTracker();
   const strategies = createStrategySource(config, load, logger, deps.strategy);
-  const notifier = createNotifier({ channels: config.notifications.channels, logger, clock: clocks.wall, timers: clocks.timers, ...(deps.notificationEnv === undefined ? {} : { env: deps.notificationEnv }) });
-  if (config.notifications.hooks.length > 0) {
-    logger.warn('notifications.hooks is deprecated and still runs: move each hook to notifications.channels as { type: command, command, filter: { states: [<to>] } }', { hooks: config.notifications.hooks.length });
-  }
+  const notifier = createConfiguredNotifier(config, logger, clocks, deps.notificationEnv);
   const actions = createActionPipeline({
     notifier,
     runHook: deps.runHook ?? createExecaHookRunner(logger),
