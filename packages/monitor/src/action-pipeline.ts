@@ -90,7 +90,7 @@ export function createActionPipeline(options: ActionPipelineOptions): {
         }
       },
     },
-    { name: 'notify', run: (c) => options.notifier?.observe(c.views) },
+    { name: 'notify', run: (c) => options.notifier?.observe(c.views, c.ctx.state) },
     { name: 'restart-crashed', run: async (c) => void c.extra.push(...(await restartCrashed(c.views, c.ctx, options.restartGraceMs))) },
     { name: 'resubmit-queued', run: async (c) => void c.extra.push(...(await resubmitQueued(c.views, c.ctx))) },
     { name: 'alerts', run: (c) => void c.extra.push(...alerts.evaluate(c.views, c.gone, c.ctx)) },

@@ -20,11 +20,23 @@ export interface ActionState {
   pausedUntil: Record<string, number>;
   /** Escalation thresholds (seconds) already alerted, per alert key (`missing:<id>`, `team_idle:<session>`). */
   alerts: Record<string, { startedAt: number; sent: number[] }>;
+  /** What each notification channel sent, by channel name (absent from files written before channels existed). */
+  notified: Record<string, NotificationMemory>;
+}
+
+/** A notification channel's memory, by agent state key. */
+export interface NotificationMemory {
+  /** Last notification of an agent in a state: `last[key][state]`. */
+  last: Record<string, Record<string, number>>;
+  /** Notifications about an agent within the policy's window, oldest first. */
+  sent: Record<string, number[]>;
+  /** The stay (`<state>@<since ms>`) an agent was last escalated for. */
+  escalated: Record<string, string>;
 }
 
 /** A fresh, empty {@link ActionState}. */
 export function emptyActionState(): ActionState {
-  return { version: 2, reported: {}, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {} };
+  return { version: 2, reported: {}, restarts: {}, resubmits: {}, pausedUntil: {}, alerts: {}, notified: {} };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,7 +68,7 @@ export async function readActionState(path: string): Promise<{ state: ActionStat
     const pick = <K extends keyof Omit<ActionState, 'version'>>(key: K): ActionState[K] =>
       isRecord(parsed[key]) ? (parsed[key] as ActionState[K]) : fresh[key];
     return {
-      state: { version: 2, reported: pick('reported'), restarts: pick('restarts'), resubmits: pick('resubmits'), pausedUntil: pick('pausedUntil'), alerts: pick('alerts') },
+      state: { version: 2, reported: pick('reported'), restarts: pick('restarts'), resubmits: pick('resubmits'), pausedUntil: pick('pausedUntil'), alerts: pick('alerts'), notified: pick('notified') },
     };
   } catch (error) {
     return { state: emptyActionState(), problem: `Expected ${path} to be JSON, got: ${error instanceof Error ? error.message : String(error)}` };

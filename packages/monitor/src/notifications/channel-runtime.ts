@@ -2,6 +2,7 @@ import type { NotificationChannelConfig } from '@tmux-orc/config';
 import type { WallClock } from '@tmux-orc/clock';
 import type { Logger } from '@tmux-orc/tmux-pool';
 import { createHookQueue } from '../actions/hook-queue.js';
+import type { NotificationMemory } from '../state-file.js';
 import type { AgentNotification } from './agent-notification.js';
 import type { ChannelSender } from './channel-sender.js';
 import type { ChannelStats } from './channel-stats.js';
@@ -28,9 +29,17 @@ export interface ChannelRuntime {
   stats(): ChannelStats;
 }
 
-/** Creates a {@link ChannelRuntime}; `signal` aborts its deliveries when the monitor stops. */
-export function createChannelRuntime(config: NotificationChannelConfig, name: string, sender: ChannelSender, clock: WallClock, logger: Logger, signal: AbortSignal): ChannelRuntime {
-  const policy = createNotificationPolicy(config.policy, clock);
+/** Creates a {@link ChannelRuntime}; `signal` aborts its deliveries when the monitor stops; `memory` is its part of `state.json`. */
+export function createChannelRuntime(
+  config: NotificationChannelConfig,
+  name: string,
+  sender: ChannelSender,
+  clock: WallClock,
+  logger: Logger,
+  signal: AbortSignal,
+  memory: () => NotificationMemory,
+): ChannelRuntime {
+  const policy = createNotificationPolicy(config.policy, clock, memory);
   const rollup = createRollupBuffer(config.policy.rollup_window * 1000, clock);
   const queue = createHookQueue(1, maxQueuedMessages, logger, 'notification');
   const inFlight = new Set<Promise<void>>();

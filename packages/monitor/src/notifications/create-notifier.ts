@@ -2,6 +2,7 @@ import type { NotificationChannelConfig } from '@tmux-orc/config';
 import type { TimerProvider, WallClock } from '@tmux-orc/clock';
 import type { Logger, TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { AgentView } from '../actions/agent-view.js';
+import type { ActionState, NotificationMemory } from '../state-file.js';
 import { runShellCommand, type ShellCommandRunner } from '../actions/run-shell-command.js';
 import { agentNotification } from './agent-notification.js';
 import { attachedClients } from './attached-clients.js';
@@ -27,8 +28,11 @@ export interface NotifierOptions {
 
 /** The notification channels of a monitor (`notifications.channels`). */
 export interface Notifier {
-  /** Looks at one cycle's agents: notifies transitions into filtered states and due escalations. */
-  observe(views: readonly AgentView[]): Promise<void>;
+  /**
+   * Looks at one cycle's agents: notifies transitions into filtered states and due escalations.
+   * What was sent is remembered in `state.notified` (the monitor's `state.json`) when given.
+   */
+  observe(views: readonly AgentView[], state?: ActionState): Promise<void>;
   stats(): ChannelStats[];
   /** Sends what waits for a roll-up window, lets deliveries finish for the grace period, then aborts the rest. */
   stop(): Promise<void>;
@@ -45,9 +49,12 @@ export function createNotifier(options: NotifierOptions): Notifier {
       signal.addEventListener('abort', () => (timers.clearTimeout(handle), done()), { once: true });
     });
   const deps = { logger, env: options.env ?? process.env, runCommand: options.runCommand ?? runShellCommand, sleep, runners: () => [...runners.values()] };
+  // The cycle's `state.json` (ActionState.notified); without one, a state of the notifier's own.
+  let notified: ActionState['notified'] = {};
   const channels: ChannelRuntime[] = options.channels.map((config, index) => {
     const name = channelName(config, index);
-    return createChannelRuntime(config, name, createChannelSender(config, name, deps), clock, logger, abort.signal);
+    const memory = (): NotificationMemory => (notified[name] ??= { last: {}, sent: {}, escalated: {} });
+    return createChannelRuntime(config, name, createChannelSender(config, name, deps), clock, logger, abort.signal, memory);
   });
 
   async function considerView(channel: ChannelRuntime, view: AgentView, watched: (view: AgentView) => Promise<boolean>): Promise<void> {
@@ -68,8 +75,11 @@ export function createNotifier(options: NotifierOptions): Notifier {
   }
 
   return {
-    async observe(views) {
+    async observe(views, state) {
       if (channels.length === 0) return;
+      if (state !== undefined) notified = state.notified;
+      // A channel renamed or removed from the config leaves nothing behind in state.json.
+      for (const name of Object.keys(notified)) if (!channels.some((channel) => channel.name === name)) delete notified[name];
       for (const view of views) runners.set(view.serverLabel ?? '(default)', view.runner);
       // Asked at most once per server and cycle, and only when a notification is about to go out.
       const windows = new Map<TmuxRunner, Promise<Set<string>>>();

@@ -1,10 +1,11 @@
 import type { NotificationChannelConfig } from '@tmux-orc/config';
 import type { WallClock } from '@tmux-orc/clock';
+import type { NotificationMemory } from '../state-file.js';
 
 /** Why a notification a channel's filter let through was not sent. */
 export type Suppression = 'cooldown' | 'budget';
 
-/** A channel's memory of what it sent: cooldowns, the per-agent budget and escalations. */
+/** A channel's rules on what it sent: cooldowns, the per-agent budget and escalations. */
 export interface NotificationPolicy {
   /**
    * Admits a notification about agent `key` in `state` (and records it), or says why not: the same
@@ -16,45 +17,52 @@ export interface NotificationPolicy {
   escalationDue(key: string, state: string, sinceMs: number): boolean;
   /** Records that the stay since `sinceMs` was escalated (sent, or suppressed by the budget): never again. */
   markEscalated(key: string, state: string, sinceMs: number): void;
-  /** Forgets what no longer matters (old send times), so memory follows the fleet, not uptime. */
+  /** Forgets what can no longer change a decision, so the memory follows the fleet, not uptime. */
   prune(): void;
 }
 
-/** Creates the {@link NotificationPolicy} of one channel. */
-export function createNotificationPolicy(policy: NotificationChannelConfig['policy'], clock: WallClock): NotificationPolicy {
+/**
+ * Creates the {@link NotificationPolicy} of one channel. It keeps its memory in `memory()` (the
+ * channel's part of `state.json`, read each call), so a restarted monitor sends nothing twice.
+ */
+export function createNotificationPolicy(policy: NotificationChannelConfig['policy'], clock: WallClock, memory: () => NotificationMemory): NotificationPolicy {
   const cooldownMs = policy.cooldown * 1000;
   const windowMs = policy.max_per_agent_window * 1000;
-  const lastSent = new Map<string, number>();
-  const sentTimes = new Map<string, number[]>();
-  const escalated = new Map<string, string>();
-  const recent = (key: string, now: number): number[] => (sentTimes.get(key) ?? []).filter((at) => now - at < windowMs);
+  const recent = (times: readonly number[] | undefined, now: number): number[] => (times ?? []).filter((at) => now - at < windowMs);
 
   return {
     admit(key, state, isEscalation) {
       const now = clock.now();
-      const last = lastSent.get(`${key}\u0000${state}`);
-      if (!isEscalation && last !== undefined && now - last < cooldownMs) return 'cooldown';
-      const times = recent(key, now);
+      const { last, sent } = memory();
+      const lastAt = last[key]?.[state];
+      if (!isEscalation && lastAt !== undefined && now - lastAt < cooldownMs) return 'cooldown';
+      const times = recent(sent[key], now);
       if (times.length >= policy.max_per_agent) return 'budget';
-      sentTimes.set(key, [...times, now]);
-      lastSent.set(`${key}\u0000${state}`, now);
+      sent[key] = [...times, now];
+      (last[key] ??= {})[state] = now;
       return 'send';
     },
     escalationDue(key, state, sinceMs) {
       if (policy.escalate_after === null) return false;
-      return clock.now() - sinceMs >= policy.escalate_after * 1000 && escalated.get(key) !== `${state}@${sinceMs}`;
+      return clock.now() - sinceMs >= policy.escalate_after * 1000 && memory().escalated[key] !== `${state}@${sinceMs}`;
     },
     markEscalated(key, state, sinceMs) {
-      escalated.set(key, `${state}@${sinceMs}`);
+      memory().escalated[key] = `${state}@${sinceMs}`;
     },
     prune() {
       const now = clock.now();
-      for (const [key, at] of lastSent) if (now - at >= cooldownMs) lastSent.delete(key);
-      for (const [key] of sentTimes) {
-        const times = recent(key, now);
-        if (times.length === 0) sentTimes.delete(key);
-        else sentTimes.set(key, times);
+      const { last, sent, escalated } = memory();
+      for (const [key, states] of Object.entries(last)) {
+        for (const [state, at] of Object.entries(states)) if (now - at >= cooldownMs) delete states[state];
+        if (Object.keys(states).length === 0) delete last[key];
       }
+      for (const [key, times] of Object.entries(sent)) {
+        const kept = recent(times, now);
+        if (kept.length === 0) delete sent[key];
+        else sent[key] = kept;
+      }
+      // An escalated stay matters while the agent may still be in it; a week bounds every stay worth remembering.
+      for (const [key, stay] of Object.entries(escalated)) if (now - Number(stay.split('@')[1]) > 7 * 86_400_000) delete escalated[key];
     },
   };
 }

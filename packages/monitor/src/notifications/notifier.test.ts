@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { memoryLogger, recordingRunner, view, type ViewSpec } from '../__fixtures__/agent-views.js';
 import type { ShellCommandRunner } from '../actions/run-shell-command.js';
 import { createNotifier } from './create-notifier.js';
+import { emptyActionState, type ActionState } from '../state-file.js';
 import type { NotificationMessage } from './notification-message.js';
 
 /** A notifier with one command channel whose runs are recorded (the command is never started). */
-function setup(channel: Record<string, unknown>, clients: string[] = []) {
+function setup(channel: Record<string, unknown>, clients: string[] = [], state?: ActionState) {
   const clock = createManualClock(0);
   const messages: NotificationMessage[] = [];
   const runCommand: ShellCommandRunner = async (_command, input) => {
@@ -18,7 +19,10 @@ function setup(channel: Record<string, unknown>, clients: string[] = []) {
   const notifier = createNotifier({ channels: [config], logger: memoryLogger(), clock, timers: clock, runCommand });
   const runner = recordingRunner((args) => (args[0] === 'list-clients' ? clients : []));
   const cycle = async (specs: ViewSpec[]): Promise<void> => {
-    await notifier.observe(specs.map((spec) => ({ ...view(spec, runner), serverLabel: '-L work' })));
+    await notifier.observe(
+      specs.map((spec) => ({ ...view(spec, runner), serverLabel: '-L work' })),
+      state,
+    );
     await new Promise((resolve) => setImmediate(resolve));
   };
   return { clock, messages, notifier, cycle, runner };
@@ -103,5 +107,17 @@ describe('notifier', () => {
     expect(messages).toHaveLength(0);
     await notifier.stop();
     expect(messages).toHaveLength(1);
+  });
+
+  it('remembers what it sent in state.json: a restarted monitor does not send it again within the cooldown', async () => {
+    const state = emptyActionState();
+    const first = setup({ policy: { rollup_window: 0 } }, [], state);
+    await first.cycle([waiting('%1', 'dev')]);
+    expect(first.messages).toHaveLength(1);
+    const restarted = setup({ policy: { rollup_window: 0 } }, [], JSON.parse(JSON.stringify(state)) as ActionState);
+    await restarted.cycle([waiting('%1', 'dev')]);
+    expect(restarted.messages).toHaveLength(0);
+    expect(restarted.notifier.stats()[0]?.suppressed.cooldown).toBe(1);
+    expect(Object.keys(state.notified)).toEqual(['command-1']);
   });
 });
