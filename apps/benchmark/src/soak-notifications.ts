@@ -16,7 +16,8 @@ interface Received {
   readonly agentId: string;
   readonly state: string;
   readonly escalated: boolean;
-  readonly notedAt: number;
+  /** When the daemon sent the message (its `sent_at`): what the budget counts. */
+  readonly sentAt: number;
   readonly receivedAt: number;
 }
 
@@ -44,8 +45,8 @@ export async function startSoakReceiver(): Promise<SoakReceiver> {
       requests += 1;
       if (requests % 10 === 0) return void response.writeHead(500).end();
       messages += 1;
-      const message = JSON.parse(body) as { notifications: { agent_id: string; state: string; escalated: boolean; noted_at: string }[] };
-      for (const n of message.notifications) received.push({ agentId: n.agent_id, state: n.state, escalated: n.escalated, notedAt: Date.parse(n.noted_at), receivedAt: Date.now() });
+      const message = JSON.parse(body) as { sent_at: string; notifications: { agent_id: string; state: string; escalated: boolean }[] };
+      for (const n of message.notifications) received.push({ agentId: n.agent_id, state: n.state, escalated: n.escalated, sentAt: Date.parse(message.sent_at), receivedAt: Date.now() });
       response.writeHead(204).end();
     });
   });
@@ -81,7 +82,7 @@ export function notificationFigures(receiver: SoakReceiver, policy: SoakNotifyPo
   const byAgent = new Map<string, Received[]>();
   for (const r of receiver.received) byAgent.set(r.agentId, [...(byAgent.get(r.agentId) ?? []), r]);
   const windowMs = policy.window * 1000;
-  const admitted = [...byAgent.values()].map((list) => maxInWindow(list.map((r) => r.notedAt), windowMs));
+  const sent = [...byAgent.values()].map((list) => maxInWindow(list.map((r) => r.sentAt), windowMs));
   const arrived = [...byAgent.values()].map((list) => maxInWindow(list.map((r) => r.receivedAt), windowMs));
   return {
     policy,
@@ -90,7 +91,9 @@ export function notificationFigures(receiver: SoakReceiver, policy: SoakNotifyPo
     agent_notifications: receiver.received.length,
     escalations: receiver.received.filter((r) => r.escalated).length,
     agents_notified: byAgent.size,
-    max_per_agent_per_window_admitted: Math.max(0, ...admitted),
+    /** By the daemon's send time: what `max_per_agent` bounds. */
+    max_per_agent_per_window_sent: Math.max(0, ...sent),
+    /** By arrival: a retried message arrives later, so this may exceed the bound by the retries' delay. */
     max_per_agent_per_window_received: Math.max(0, ...arrived),
   };
 }

@@ -14,7 +14,7 @@ interface SoakResult {
     readonly transitions_into_notified_states: number;
     readonly agent_notifications: number;
     readonly agents_notified: number;
-    readonly max_per_agent_per_window_admitted: number;
+    readonly max_per_agent_per_window_sent: number;
     readonly metrics: readonly string[];
     readonly token_in_logs: boolean;
   };
@@ -31,7 +31,7 @@ describe('soak with a webhook channel (shortened)', () => {
       (error: { stdout?: string }) => error.stdout ?? '',
     );
     const result = JSON.parse(stdout) as SoakResult;
-    expect(result.notify.max_per_agent_per_window_admitted).toBeLessThanOrEqual(2);
+    expect(result.notify.max_per_agent_per_window_sent).toBeLessThanOrEqual(2);
     // The fleet flapped much more than it was allowed to notify: the budget is what held it.
     expect(result.notify.transitions_into_notified_states).toBeGreaterThan(result.notify.agent_notifications);
     expect(result.notify.agents_notified).toBe(12);

@@ -202,7 +202,7 @@ async function soak(options: Options): Promise<number> {
             metrics: metrics.split('\n').filter((line) => line.startsWith('tmux_orc_notification')),
             token_in_logs: await tokenInFiles(join(home, 'logs'), receiver.token),
           };
-    const notifyPass = notify === null || (notify.max_per_agent_per_window_admitted <= (options.notify?.max ?? 0) && notify.agent_notifications > 0 && notify.metrics.length > 0 && !notify.token_in_logs);
+    const notifyPass = notify === null || (notify.max_per_agent_per_window_sent <= (options.notify?.max ?? 0) && notify.agent_notifications > 0 && notify.metrics.length > 0 && !notify.token_in_logs);
     const result = {
       minutes: options.minutes,
       agents: options.agents,

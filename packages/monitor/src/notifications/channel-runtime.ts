@@ -20,8 +20,8 @@ export interface ChannelRuntime {
   readonly policy: NotificationPolicy;
   /** Counts a notification the policy or the quiet rule kept back. */
   suppress(reason: Suppression | 'quiet'): void;
-  /** Adds an admitted notification to the roll-up. */
-  add(note: AgentNotification): void;
+  /** Adds an admitted notification about the agent with state key `key` to the roll-up. */
+  add(note: AgentNotification, key: string): void;
   /** Sends the roll-up when its window has passed (or now, with `force`). */
   flush(force: boolean): void;
   /** Resolves when every message handed to the sender has its outcome. */
@@ -51,10 +51,12 @@ export function createChannelRuntime(
     config,
     policy,
     suppress: (reason) => void (suppressed[reason] += 1),
-    add: (note) => rollup.add(note),
+    add: (note, key) => rollup.add(note, key),
     flush(force) {
       if (rollup.size === 0 || !(force || rollup.due())) return;
-      const message = composeMessage(name, rollup.take(), clock.now());
+      const entries = rollup.take();
+      for (const { key } of entries) policy.recordSent(key);
+      const message = composeMessage(name, entries.map((entry) => entry.note), clock.now());
       const job = queue.submit(message.title, async () => {
         const outcome = await sender.send(message, signal);
         counts[outcome.delivered ? 'sent' : 'dropped'] += 1;

@@ -70,7 +70,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     if (policy.quiet_when_watched && (await watched(view))) return escalated ? undefined : channel.suppress('quiet');
     const decision = channel.policy.admit(view.stateKey, state, escalated);
     if (escalated) channel.policy.markEscalated(view.stateKey, state, view.result.since);
-    if (decision === 'send') channel.add(note);
+    if (decision === 'send') channel.add(note, view.stateKey);
     else channel.suppress(decision);
   }
 

@@ -8,11 +8,14 @@ export type Suppression = 'cooldown' | 'budget';
 /** A channel's rules on what it sent: cooldowns, the per-agent budget and escalations. */
 export interface NotificationPolicy {
   /**
-   * Admits a notification about agent `key` in `state` (and records it), or says why not: the same
-   * agent and state within `cooldown` (escalations skip this), or `max_per_agent` already sent about
-   * the agent within `max_per_agent_window`.
+   * Admits a notification about agent `key` in `state` (starting its cooldown), or says why not: the
+   * same agent and state within `cooldown` (escalations skip this), or `max_per_agent` messages
+   * already sent about the agent within `max_per_agent_window`. At most one admitted notification
+   * per agent waits in the roll-up (a newer one replaces it), so it takes one slot of the budget.
    */
   admit(key: string, state: string, escalated: boolean): Suppression | 'send';
+  /** Records that a message about agent `key` left now: the budget counts send times, as receivers see them. */
+  recordSent(key: string): void;
   /** True when the agent has been in `state` since `sinceMs` for `escalate_after`, and that stay was not escalated yet. */
   escalationDue(key: string, state: string, sinceMs: number): boolean;
   /** Records that the stay since `sinceMs` was escalated (sent, or suppressed by the budget): never again. */
@@ -38,9 +41,12 @@ export function createNotificationPolicy(policy: NotificationChannelConfig['poli
       if (!isEscalation && lastAt !== undefined && now - lastAt < cooldownMs) return 'cooldown';
       const times = recent(sent[key], now);
       if (times.length >= policy.max_per_agent) return 'budget';
-      sent[key] = [...times, now];
       (last[key] ??= {})[state] = now;
       return 'send';
+    },
+    recordSent(key) {
+      const { sent } = memory();
+      sent[key] = [...recent(sent[key], clock.now()), clock.now()];
     },
     escalationDue(key, state, sinceMs) {
       if (policy.escalate_after === null) return false;
