@@ -45,8 +45,10 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const runners = new Map<string, TmuxRunner>();
   const sleep: AbortableSleep = (ms, signal) =>
     new Promise<void>((done) => {
-      const handle = timers.setTimeout(done, ms);
-      signal.addEventListener('abort', () => (timers.clearTimeout(handle), done()), { once: true });
+      // The listener goes with the timer: the signal lives as long as the monitor.
+      const onAbort = (): void => (timers.clearTimeout(handle), done());
+      const handle = timers.setTimeout(() => (signal.removeEventListener('abort', onAbort), done()), ms);
+      signal.addEventListener('abort', onAbort, { once: true });
     });
   const deps = { logger, env: options.env ?? process.env, runCommand: options.runCommand ?? runShellCommand, sleep, runners: () => [...runners.values()] };
   // The cycle's `state.json` (ActionState.notified); without one, a state of the notifier's own.
