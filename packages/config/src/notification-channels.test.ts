@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,5 +49,15 @@ describe('notifications.channels', () => {
     expect(lines).toMatch(/notifications\.channels\.0\.url: .*http:\/\/ or https:\/\/ URL.*ftp:\/\/x\/y/);
     expect(lines).toMatch(/notifications\.channels\.0\.timeout: .*0\.1.*got `0`/);
     expect(lines).toMatch(/notifications\.channels\.1\.type: .*got the string `pager`/);
+  });
+
+  it('loads every copy-paste config of the root README\'s Notifications section', async () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Notifications'), readme.indexOf('\n## ', readme.indexOf('## Notifications') + 3));
+    const blocks = [...section.matchAll(/```yaml\n(notifications:[\s\S]*?)```/g)].map((m) => m[1] ?? '');
+    expect(blocks).toHaveLength(3);
+    const types = [];
+    for (const block of blocks) types.push(...(await load(block)).config.notifications.channels.map((c) => c.type));
+    expect(types).toEqual(['desktop', 'webhook', 'webhook', 'command']);
   });
 });
