@@ -4,7 +4,10 @@ import { expect, it } from 'vitest';
 it('exports exactly its public runtime surface', async () => {
   expect(Object.keys(await import('./index.js')).sort()).toEqual([
     'SimFleetError',
+    'createSshHost',
     'createTmuxSandbox',
+    'descendantsOf',
+    'listProcesses',
     'liveSandboxSocketNames',
     'shellQuote',
     'simAgentCommand',
@@ -12,7 +15,8 @@ it('exports exactly its public runtime surface', async () => {
     'simAgentProcessName',
     'simAgentScreensDir',
     'simFleetErrorCodes',
+    'startDelayProxy',
     'tmuxClientEnv',
   ]);
-  expect(Object.keys(await import('./vitest/index.js')).sort()).toEqual(['useSuiteTmuxSandbox', 'useTmuxSandbox']);
+  expect(Object.keys(await import('./vitest/index.js')).sort()).toEqual(['useSuiteSshHost', 'useSuiteTmuxSandbox', 'useTmuxSandbox']);
 });

@@ -12,3 +12,6 @@ export {
   type WaitForScreenOptions,
   createTmuxSandbox,
 } from './tmux-sandbox.js';
+export { type SshHost, type SshHostOptions, type SshHostTarget, createSshHost } from './ssh-host/ssh-host.js';
+export { type DelayProxy, type DelayProxyOptions, startDelayProxy } from './ssh-host/delay-proxy.js';
+export { type ProcessEntry, descendantsOf, listProcesses } from './ssh-host/process-table.js';

@@ -9,15 +9,24 @@ export {
   type TmuxSandbox,
   type TmuxSandboxOptions,
   type WaitForScreenOptions,
+  type DelayProxy,
+  type ProcessEntry,
+  type SshHost,
+  type SshHostOptions,
+  type SshHostTarget,
+  createSshHost,
   createTmuxSandbox,
+  descendantsOf,
+  listProcesses,
   liveSandboxSocketNames,
   shellQuote,
   simAgentCommand,
   simAgentPath,
   simAgentProcessName,
   simAgentScreensDir,
+  startDelayProxy,
 } from '@tmux-orc/sim-fleet';
-export { useSuiteTmuxSandbox, useTmuxSandbox } from '@tmux-orc/sim-fleet/vitest';
+export { useSuiteSshHost, useSuiteTmuxSandbox, useTmuxSandbox } from '@tmux-orc/sim-fleet/vitest';
 export { TESTKIT_ERROR_CODES, TestkitError, type TestkitErrorCode } from './testkit-error.js';
 export { type FakeAnthropic, type FakeAnthropicOptions, type FakeAnthropicRequest, startFakeAnthropic } from './fake-anthropic/start-fake-anthropic.js';
 export { type FakeReply, type FakeRequestContext, type FakeScenario } from './fake-anthropic/fake-reply.js';
