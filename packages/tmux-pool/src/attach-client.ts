@@ -4,20 +4,22 @@ import { trackChild } from './child-registry.js';
 import { TmuxAttachTimeoutError } from './errors/tmux-attach-timeout-error.js';
 import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
 import type { TmuxPoolError } from './errors/tmux-pool-error.js';
-import { type TmuxServer, describeServer, serverArgs } from './server.js';
+import { type TmuxServer, describeServer } from './server.js';
+import { tmuxInvocation } from './tmux-invocation.js';
 
 /**
  * Starts `tmux -C attach-session -f no-output,ignore-size`: no pane output is streamed (content is
  * read with capture-pane) and the client never resizes anyone's windows. The child is tracked so
- * it dies with this process.
+ * it dies with this process. On another host the client runs there, its stdin and stdout carried
+ * by one ssh process (a session of the host's master connection).
  */
 export function spawnControlClient(tmuxPath: string, server: TmuxServer): ChildProcessWithoutNullStreams {
-  const args = [...serverArgs(server), '-C', 'attach-session', '-f', 'no-output,ignore-size'];
+  const { file, args } = tmuxInvocation(tmuxPath, server, ['-C', 'attach-session', '-f', 'no-output,ignore-size']);
   let child: ChildProcessWithoutNullStreams;
   try {
-    child = spawn(tmuxPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (cause) {
-    throw new TmuxControlModeUnavailableError(`cannot start ${tmuxPath}`, { cause });
+    throw new TmuxControlModeUnavailableError(`cannot start ${file}`, { cause });
   }
   trackChild(child);
   return child;

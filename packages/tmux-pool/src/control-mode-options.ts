@@ -11,7 +11,8 @@ export interface ControlModeConnectionOptions {
   readonly connectTimeoutMs?: number;
   /**
    * How long the `list-sessions` probe before an attach (and after an unexplained exit) may take
-   * before the server counts as stalled (the smaller of 2000 and `commandTimeoutMs`).
+   * before the server counts as stalled (the smaller of 2000 and `commandTimeoutMs`; on another
+   * host 8000, as the first probe also opens the SSH connection).
    */
   readonly probeTimeoutMs?: number;
   /** After `close()` ends the client's stdin, how long it may linger before SIGTERM (500). */
@@ -27,6 +28,9 @@ export interface ControlModeConnectionOptions {
 /** {@link ControlModeConnectionOptions} with every default filled in. */
 export type ResolvedControlModeOptions = Required<ControlModeConnectionOptions>;
 
+// An SSH handshake takes several round trips: ~2 s at 150 ms one way.
+const SSH_PROBE_TIMEOUT_MS = 8000;
+
 function positive(name: string, value: number): number {
   if (!Number.isFinite(value) || value <= 0) throw new TmuxInvalidOptionError(name, 'a positive number of milliseconds', value);
   return value;
@@ -39,7 +43,7 @@ export function resolveControlModeOptions(options: ControlModeConnectionOptions)
     server: options.server,
     commandTimeoutMs,
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs ?? 5000),
-    probeTimeoutMs: positive('probeTimeoutMs', options.probeTimeoutMs ?? Math.min(2000, commandTimeoutMs)),
+    probeTimeoutMs: positive('probeTimeoutMs', options.probeTimeoutMs ?? (options.server.ssh === undefined ? Math.min(2000, commandTimeoutMs) : SSH_PROBE_TIMEOUT_MS)),
     terminateAfterMs: positive('terminateAfterMs', options.terminateAfterMs ?? 500),
     killAfterMs: positive('killAfterMs', options.killAfterMs ?? 2000),
     tmuxPath: options.tmuxPath ?? 'tmux',

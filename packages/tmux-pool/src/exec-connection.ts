@@ -6,7 +6,9 @@ import { TmuxTimeoutError } from './errors/tmux-timeout-error.js';
 import { toExecArgv } from './quote.js';
 import { saysServerGone } from './server-gone.js';
 import type { RunOptions, TmuxConnection } from './runner.js';
-import { type TmuxServer, describeServer, serverArgs } from './server.js';
+import { type TmuxServer, describeServer } from './server.js';
+import { sshFailure } from './ssh-failure.js';
+import { tmuxInvocation } from './tmux-invocation.js';
 
 /** Options of an exec connection. */
 export interface ExecConnectionOptions {
@@ -16,10 +18,9 @@ export interface ExecConnectionOptions {
   readonly tmuxPath?: string;
 }
 
-
-
 /**
- * Runs every command as its own `tmux` process. Slow (a process per command) but needs nothing
+ * Runs every command as its own `tmux` process (on another host: its own ssh session, over the
+ * host's shared master connection). Slow (a process per command) but needs nothing
  * beyond a tmux binary: the fallback transport, and the baseline benchmarks compare against.
  */
 export class ExecConnection implements TmuxConnection {
@@ -45,7 +46,8 @@ export class ExecConnection implements TmuxConnection {
     const timeoutMs = options?.timeoutMs ?? this.commandTimeoutMs;
     this.running += 1;
     try {
-      const result = await execa(this.tmuxPath, [...serverArgs(this.server), ...toExecArgv(args)], {
+      const { file, args: argv } = tmuxInvocation(this.tmuxPath, this.server, toExecArgv(args));
+      const result = await execa(file, argv, {
         reject: false,
         timeout: timeoutMs,
         stdin: 'ignore',
@@ -55,6 +57,8 @@ export class ExecConnection implements TmuxConnection {
       if (result.timedOut) throw new TmuxTimeoutError(args, timeoutMs);
       if (result.failed) {
         const message = String(result.stderr || result.stdout || result.shortMessage || '').trim();
+        const unreachable = sshFailure(this.server, result.exitCode, message);
+        if (unreachable !== undefined) throw new TmuxServerGoneError(describeServer(this.server), unreachable);
         if (result.exitCode === undefined) throw new TmuxControlModeUnavailableError(`cannot run ${this.tmuxPath}: ${message}`);
         if (saysServerGone(message)) throw new TmuxServerGoneError(describeServer(this.server), message);
         throw new TmuxCommandError(args, message);

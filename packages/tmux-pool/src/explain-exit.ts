@@ -15,6 +15,7 @@ export async function explainClientExit(exitNote: string, stderr: string, target
   const server = describeServer(target.server);
   const detail = [exitNote, stderr.trim()].filter(Boolean).join('; ') || 'the control client exited';
   if (saysServerGone(detail)) return new TmuxServerGoneError(server, detail);
-  if ((await probeServer(target)) === 'gone') return new TmuxServerGoneError(server, `${detail}; the server no longer answers`);
+  const probe = await probeServer(target);
+  if (probe.kind === 'gone') return new TmuxServerGoneError(server, `${detail}; ${probe.detail.startsWith('host ') ? probe.detail : 'the server no longer answers'}`);
   return new TmuxConnectionClosedError(detail);
 }

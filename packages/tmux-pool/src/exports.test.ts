@@ -17,6 +17,7 @@ it('exports exactly its public runtime surface', async () => {
     'capturePanes',
     'createTmuxConnectionPool',
     'defaultFullListingMs',
+    'describeHost',
     'describeServer',
     'escapeFormat',
     'escapeMessage',

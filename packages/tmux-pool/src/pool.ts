@@ -12,6 +12,7 @@ import { PooledConnections } from './pooled-connections.js';
 import { RoomWaiters } from './room-waiters.js';
 import type { RunOptions, TmuxConnection, TmuxRunner } from './runner.js';
 import { describeServer } from './server.js';
+import { holdSshMaster } from './ssh-masters.js';
 
 // Commands that only read: safe to send again when the client carrying them detached mid-flight.
 const READ_ONLY = new Set(['capture-pane', 'list-panes', 'list-windows', 'list-sessions', 'list-clients', 'display-message', 'show-options', 'has-session']);
@@ -32,6 +33,7 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
   private readonly view: PoolView;
   private closed = false;
   private readonly stopPings: () => void;
+  private readonly releaseMaster: () => Promise<void>;
   private readonly counters = { created: 0, reused: 0, recycled: 0, acquisitions: 0, acquisition_timeouts: 0, commands: 0, errors: 0 };
   private readonly execAcquisitions: Record<ExecReason, number> = { requested: 0, fallback: 0, no_sessions: 0 };
 
@@ -45,6 +47,8 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
     this.exec = new ExecConnection(this.options.server, { commandTimeoutMs: this.options.commandTimeoutMs, tmuxPath: this.options.tmuxPath });
     const { healthCheckIntervalMs: intervalMs, commandTimeoutMs: timeoutMs, timers } = this.options;
     this.stopPings = startIdlePings(this.pooled, { intervalMs, timeoutMs, timers }, () => this.prune());
+    const { ssh } = this.options.server;
+    this.releaseMaster = ssh === undefined ? async () => {} : holdSshMaster(ssh);
   }
 
   /** `control` while control mode works, `exec` after a fallback or when exec was asked for. */
@@ -98,12 +102,16 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
     return this.pooled.all().flatMap((connection) => (connection.pid === undefined ? [] : [connection.pid]));
   }
 
-  /** Closes every connection; later commands fail with `TmuxConnectionClosedError`. */
+  /**
+   * Closes every connection (and, for a server on another host, the host's master connection once
+   * no other pool of this process uses it); later commands fail with `TmuxConnectionClosedError`.
+   */
   async close(): Promise<void> {
     this.closed = true;
     this.stopPings();
     this.waiters.wakeAll();
     await Promise.all(this.pooled.removeAll().map((connection) => connection.close()));
+    await this.releaseMaster();
   }
 
   /** `await using pool = createTmuxConnectionPool(…)` closes the pool when the scope ends. */

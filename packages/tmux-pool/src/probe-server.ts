@@ -4,10 +4,19 @@ import type { TmuxPoolError } from './errors/tmux-pool-error.js';
 import { TmuxServerGoneError } from './errors/tmux-server-gone-error.js';
 import { TmuxTimeoutError } from './errors/tmux-timeout-error.js';
 import { saysServerGone } from './server-gone.js';
-import { type TmuxServer, describeServer, serverArgs } from './server.js';
+import { type TmuxServer, describeServer } from './server.js';
+import { sshFailure } from './ssh-failure.js';
+import { tmuxInvocation } from './tmux-invocation.js';
 
-/** What `tmux list-sessions` says about a server: it answers, it is not running, or it is stalled. */
-export type ServerProbe = 'answers' | 'gone' | 'stalled';
+/**
+ * What `tmux list-sessions` says about a server: it answers, it is not running (or, on another
+ * host, ssh cannot reach it: `detail` says which), or it is stalled.
+ */
+export interface ServerProbe {
+  readonly kind: 'answers' | 'gone' | 'stalled';
+  /** Why it is gone: `no server running`, or ssh's complaint. */
+  readonly detail: string;
+}
 
 /** Where and how long to probe. */
 export interface ProbeTarget {
@@ -27,15 +36,18 @@ export interface ProbeTarget {
 export function probeServer(target: ProbeTarget): Promise<ServerProbe> {
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (probe: ServerProbe): void => {
+    const settle = (kind: ServerProbe['kind'], detail = ''): void => {
       if (settled) return;
       settled = true;
       target.timers.clearTimeout(deadline);
-      resolve(probe);
+      resolve({ kind, detail });
     };
-    const child = execFile(target.tmuxPath, [...serverArgs(target.server), 'list-sessions'], (error, _stdout, stderr) => {
-      if (error === null) settle('answers');
-      else settle(saysServerGone(String(stderr)) ? 'gone' : 'answers');
+    const { file, args } = tmuxInvocation(target.tmuxPath, target.server, ['list-sessions']);
+    const child = execFile(file, args, (error, _stdout, stderr) => {
+      if (error === null) return settle('answers');
+      const unreachable = sshFailure(target.server, typeof error.code === 'number' ? error.code : undefined, String(stderr));
+      if (unreachable !== undefined) return settle('gone', unreachable);
+      settle(saysServerGone(String(stderr)) ? 'gone' : 'answers', 'no server running');
     });
     // Settled at once, like execFile's own timeout: the killed client's pipes may close later.
     const deadline = target.timers.setTimeout(() => {
@@ -51,7 +63,7 @@ export function probeServer(target: ProbeTarget): Promise<ServerProbe> {
  * stopped or overloaded server is no reason to give up on control mode.
  */
 export function probeError(probe: ServerProbe, server: TmuxServer, command: string, timeoutMs: number): TmuxPoolError | undefined {
-  if (probe === 'gone') return new TmuxServerGoneError(describeServer(server), 'no server running');
-  if (probe === 'stalled') return new TmuxTimeoutError([command], timeoutMs);
+  if (probe.kind === 'gone') return new TmuxServerGoneError(describeServer(server), probe.detail);
+  if (probe.kind === 'stalled') return new TmuxTimeoutError([command], timeoutMs);
   return undefined;
 }
