@@ -88,8 +88,37 @@ describe('loadConfig errors', () => {
     expect(lines[0]).toContain(`${path}:2:5 servers.0.socket_nam:`);
     expect(lines[0]).toContain('did you mean `socket_name`?');
     expect(lines[1]).toBe(
-      `${path}:3:5 servers.1: expected one of \`{ socket_name: NAME }\`, \`{ socket_path: PATH }\`, \`{ default: true }\`, got a mapping with keys default`,
+      `${path}:3:5 servers.1: expected one of \`{ socket_name: NAME }\`, \`{ socket_path: PATH }\`, \`{ default: true }\` (each may add \`host\`, \`port\`, \`ssh\`), got a mapping with keys default`,
     );
+  });
+
+  it('locates mistakes in a remote server entry: its host, port and ssh keys', async () => {
+    const path = await file(
+      'remote.yaml',
+      [
+        'servers:',
+        '  - { socket_name: work, hots: box }',
+        '  - { socket_name: work, host: box, port: 70000 }',
+        '  - { socket_name: work, host: "-oProxyCommand=x" }',
+        '  - socket_name: work',
+        '    host: box',
+        '    ssh: { identiy_file: ~/.ssh/id }',
+        '  - { default: true, port: 22 }',
+        '  - { socket_name: work, host: box, ssh: { options: { "Bad Key": x } } }',
+        '',
+      ].join('\n'),
+    );
+    const lines = await problemLines({ configFile: path });
+    expect(lines[0]).toContain(`${path}:2:26 servers.0.hots:`);
+    expect(lines[0]).toContain('did you mean `host`?');
+    expect(lines[1]).toBe(`${path}:3:43 servers.1.port: expected a number <= 65535, got \`70000\``);
+    expect(lines[2]).toMatch(new RegExp(`^${path}:4:32 servers.2.host: expected a host such as \`box\` or \`user@box\` \\(no spaces, not starting with \`-\`\\), got`));
+    expect(lines[3]).toContain(`${path}:7:12 servers.3.ssh.identiy_file:`);
+    expect(lines[3]).toContain('did you mean `identity_file`?');
+    expect(lines[4]).toContain(`${path}:8:28 servers.4.port: expected \`port\` only next to a \`host\``);
+    expect(lines[5]).toContain(`${path}:9:66 servers.5.ssh.options.Bad Key:`);
+    expect(lines[5]).toContain('an ssh option name such as `ProxyJump`');
+    expect(lines).toHaveLength(6);
   });
 
   it('reports invalid YAML with line and column', async () => {

@@ -38,6 +38,11 @@ describe('configSchema', () => {
     [{ default: false }, false],
     [{ socket_name: '' }, false],
     [{ socket_name: 'a', socket_path: '/b' }, false],
+    [{ socket_name: 'work', host: 'me@box', port: 2222, ssh: { identity_file: '/k', options: { ProxyJump: 'bastion' } } }, true],
+    [{ default: true, host: 'box' }, true],
+    [{ socket_name: 'work', port: 22 }, false],
+    [{ socket_name: 'work', host: 'box', ssh: { options: { ProxyCommand: 'a\nb' } } }, false],
+    [{ socket_name: 'work', host: 'two words' }, false],
   ])('servers entry %j valid: %s', (server, valid) => {
     expect(configSchema.safeParse({ ...defaults, servers: [server] }).success).toBe(valid);
   });

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { agentStates, type AgentState } from './agent-states.js';
 import { daySeconds, duration, weekSeconds } from './duration.js';
 import { notificationChannelSchema } from './notification-channels.js';
+import { serverSchema } from './server-schema.js';
 
 export { agentStates, type AgentState } from './agent-states.js';
 
@@ -126,12 +127,6 @@ const recoverySchema = z.strictObject({
   resubmit_spacing: resubmitSpacing,
 });
 
-/** One tmux server to watch: a `-L` socket name, a `-S` socket path, or the user's default server. */
-export const serverSchema = z.union([
-  z.strictObject({ socket_name: nonEmpty }),
-  z.strictObject({ socket_path: nonEmpty }),
-  z.strictObject({ default: z.literal(true) }),
-]);
 
 const loggingSchema = z.strictObject({
   level: z.enum(logLevels),
@@ -156,6 +151,8 @@ export const configSchema = z.strictObject({
 
 /** The resolved configuration, snake_case keys (see {@link configSchema}). */
 export type Config = z.infer<typeof configSchema>;
+
+export { serverSchema } from './server-schema.js';
 
 /** One entry of `servers`. */
 export type ServerConfig = z.infer<typeof serverSchema>;

@@ -7,6 +7,7 @@ import { isPlainObject, valueAt } from './key-path.js';
 import { originOf, type ConfigLayer } from './merge-layers.js';
 import { describeDurationBounds } from './duration.js';
 import { allKeyPaths, durationBoundsAt, knownKeysAt } from './schema-keys.js';
+import { remoteServerKeys } from './server-schema.js';
 
 /** What {@link problemsFromIssues} needs to explain and locate zod's issues. */
 export interface IssueContext {
@@ -46,6 +47,8 @@ function problemsFromIssue(issue: z.core.$ZodIssue, context: IssueContext): Conf
       const unknown = Object.keys(actualValue).filter((key) => !known.includes(key));
       if (unknown.length > 0) return unknown.map((key) => unknownKeyProblem(path, key, context));
     }
+    const remote = remoteKeyIssues(issue.errors);
+    if (remote !== undefined) return remote.flatMap((inner) => problemsFromIssue({ ...inner, path: [...issue.path, ...inner.path] }, context));
     return [
       locate(context, path, 'value', {
         kind: 'invalid_value',
@@ -63,9 +66,20 @@ function problemsFromIssue(issue: z.core.$ZodIssue, context: IssueContext): Conf
   ];
 }
 
+/**
+ * A server entry whose form matched but whose `host`, `port` or `ssh` is wrong fails every
+ * variant of the union; the variant with the fewest issues, all of them under those keys, says
+ * exactly what (`servers.0.ssh.identiy_file: unknown key`), instead of "one of the forms".
+ */
+function remoteKeyIssues(variants: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+  const fewest = [...variants].sort((a, b) => a.length - b.length)[0];
+  if (fewest === undefined || fewest.length === 0) return undefined;
+  return fewest.every((inner) => remoteServerKeys.includes(String(inner.path[0]))) ? fewest : undefined;
+}
+
 function unionExpectation(path: readonly PropertyKey[]): string {
   if (path[0] === 'servers') {
-    return 'one of `{ socket_name: NAME }`, `{ socket_path: PATH }`, `{ default: true }`';
+    return 'one of `{ socket_name: NAME }`, `{ socket_path: PATH }`, `{ default: true }` (each may add `host`, `port`, `ssh`)';
   }
   return 'one of the allowed forms';
 }
@@ -91,8 +105,11 @@ function expectation(issue: z.core.$ZodIssue, context: IssueContext, path: reado
       return issue.values.length === 1
         ? `\`${String(issue.values[0])}\``
         : `one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_key':
-      return 'a non-empty key';
+    case 'invalid_key': {
+      // A key checked by a pattern carries its expectation as the inner issue's message.
+      const inner = issue.issues[0];
+      return inner?.code === 'invalid_format' ? inner.message : 'a non-empty key';
+    }
     default:
       // Custom checks and regex formats carry their expectation as the message.
       return issue.message;
