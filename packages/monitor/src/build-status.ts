@@ -11,6 +11,9 @@ export interface StatusFacts {
   readonly records: readonly AgentRecord[];
   readonly servers: readonly {
     readonly label: string;
+    /** Prefix of the server's agent ids; `''` for the only local server. */
+    readonly prefix: string;
+    readonly host: string | null;
     readonly up: boolean;
     readonly error: string | null;
     readonly failures: number;
@@ -50,10 +53,11 @@ export function sumLayerStats(all: readonly LayerStats[]): LayerStats {
   return { ...total, hit_rate: reads === 0 ? 0 : total.hits / reads };
 }
 
-/** One agent as the status snapshot shows it. */
-export function agentStatus({ agentId, pane, result }: AgentRecord): AgentStatus {
+/** One agent as the status snapshot shows it, on `host` (null: this machine). */
+export function agentStatus({ agentId, pane, result }: AgentRecord, host: string | null = null): AgentStatus {
   return {
     id: agentId,
+    host,
     target: pane.target,
     session: pane.session,
     window: pane.windowName,
@@ -70,12 +74,15 @@ export function agentStatus({ agentId, pane, result }: AgentRecord): AgentStatus
 
 /** The status snapshot: agents sorted by session and target, counts, pool and cache metrics. */
 export function buildStatus(facts: StatusFacts): MonitorStatus {
+  const remote = facts.servers.filter((s) => s.host !== null && s.prefix !== '');
+  const hostOf = (agentId: string): string | null => remote.find((s) => agentId.startsWith(s.prefix))?.host ?? null;
   const agents: AgentStatus[] = facts.records
-    .map(agentStatus)
+    .map((record) => agentStatus(record, hostOf(record.agentId)))
     .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
   const agentsOnly = agents.filter((a) => a.role === 'agent');
   const servers: ServerStatus[] = facts.servers.map((s) => ({
     server: s.label,
+    host: s.host,
     up: s.up,
     error: s.error,
     consecutive_failures: s.failures,

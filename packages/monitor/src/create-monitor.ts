@@ -18,7 +18,9 @@ import { createMonitorEvents } from './monitor-events.js';
 import { monitorTimings } from './monitor-timings.js';
 import type { CycleResult, Monitor, MonitorClocks, MonitorDeps } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
+import { type HostSchedule, observeOnSchedule } from './host-schedule.js';
 import { observeWatchedServer } from './server-cycle.js';
+import { markUnreachable } from './server-reachability.js';
 import { configuredServers } from './server-identity.js';
 import { configuredStrategyLoader, createStrategySource } from './strategy-source.js';
 import { poolFromConfig, watchServer, type WatchedServer } from './watched-server.js';
@@ -59,6 +61,15 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
 
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
   const serverContext = { config, tracker, strategies, clocks, logger, missingGraceMs };
+  const hostSchedule: HostSchedule = {
+    deadlineMs: config.monitoring.async.pool.connection_timeout * 1000,
+    clock: clocks.monotonic,
+    timers: clocks.timers,
+    onLate(watched, error) {
+      counts.errors += 1;
+      markUnreachable(watched, error, config.monitoring.max_failures, logger);
+    },
+  };
 
   const watchedServers = (): WatchedServer[] =>
     (servers ??= configuredServers(config).map((target) =>
@@ -70,7 +81,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     const state = await stateStore.load();
     const all = watchedServers();
     // Servers in parallel: a slow or unreachable one never holds up the others.
-    const seen = await Promise.all(all.map((watched) => observeWatchedServer(watched, all, serverContext)));
+    // A host on SSH also has its own deadline and backoff (host-schedule.ts).
+    const seen = await Promise.all(all.map((watched) => observeOnSchedule(watched, () => observeWatchedServer(watched, all, serverContext), hostSchedule)));
     counts.errors += seen.filter((one) => one === null).length;
     const views: AgentView[] = seen.flatMap((one) => one?.views ?? []);
     const gone: GoneAgent[] = seen.flatMap((one) => one?.gone ?? []);
@@ -115,7 +127,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   function status(): MonitorStatus {
     return buildStatus({
       records: tracker.all(),
-      servers: (servers ?? []).map((s) => ({ label: s.label, up: s.up, error: s.error, failures: s.failures, metrics: s.pool.metrics(), cache: s.checker.cacheStats() })),
+      servers: (servers ?? []).map((s) => ({ label: s.label, prefix: s.idPrefix, host: s.host, up: s.up, error: s.error, failures: s.failures, metrics: s.pool.metrics(), cache: s.checker.cacheStats() })),
       running: loop.started(),
       cycleCount: counts.cycles,
       lastCycleTime: counts.lastCycleTime,

@@ -6,8 +6,13 @@ import type { PoolMetrics } from '@tmux-orc/tmux-pool';
 
 /** One monitored pane in the status snapshot (what `tmux-orc status` prints). */
 export interface AgentStatus {
-  /** The agent's id: its pane id (`%3`), prefixed by the server (`-L work/%3`) when several are watched. */
+  /**
+   * The agent's id: its pane id (`%3`), prefixed by the server (`-L work/%3`) when several are
+   * watched or the server is on another host (`me@box -L work/%3`).
+   */
   readonly id: string;
+  /** The SSH host the agent runs on (`me@box`); null on this machine. */
+  readonly host: string | null;
   /** `session:window.pane`. */
   readonly target: string;
   readonly session: string;
@@ -30,8 +35,10 @@ export interface AgentStatus {
 
 /** One watched tmux server. */
 export interface ServerStatus {
-  /** `-L name`, `-S path` or `(default)`. */
+  /** `-L name`, `-S path` or `(default)`; on another host `me@box -L name` (or `me@box`). */
   readonly server: string;
+  /** The SSH host (`me@box`, `me@box:2222`); null for this machine. */
+  readonly host: string | null;
   /** False when the last cycle could not reach it (it is retried every cycle). */
   readonly up: boolean;
   /** Why it is down, null when up. */

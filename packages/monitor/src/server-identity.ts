@@ -1,24 +1,38 @@
 import type { Config, ServerConfig } from '@tmux-orc/config';
-import { describeServer, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { describeHost, describeServer, type SshTarget, type TmuxServer } from '@tmux-orc/tmux-pool';
 
-/** A configured server (`servers[]` entry) as tmux-pool names it. */
+/** How tmux-pool reaches a configured server's host, or undefined for this machine. */
+function toSshTarget(server: ServerConfig): SshTarget | undefined {
+  if (server.host === undefined) return undefined;
+  return {
+    host: server.host,
+    ...(server.port === undefined ? {} : { port: server.port }),
+    ...(server.ssh?.identity_file === undefined ? {} : { identityFile: server.ssh.identity_file }),
+    ...(server.ssh?.options === undefined ? {} : { options: server.ssh.options }),
+  };
+}
+
+/** A configured server (`servers[]` entry) as tmux-pool names it, with its SSH host when it has one. */
 export function toTmuxServer(server: ServerConfig): TmuxServer {
-  if ('socket_name' in server) return { socketName: server.socket_name };
-  if ('socket_path' in server) return { socketPath: server.socket_path };
-  return { kind: 'default' };
+  const ssh = toSshTarget(server);
+  const remote = ssh === undefined ? {} : { ssh };
+  if ('socket_name' in server) return { socketName: server.socket_name, ...remote };
+  if ('socket_path' in server) return { socketPath: server.socket_path, ...remote };
+  return { kind: 'default', ...remote };
 }
 
 /**
  * The id of an agent in the monitor, the one `status`, events, reports and `state.json` use: the
- * pane id (`%3`) when one server is watched, else the server's label and the pane id (`-L work/%3`).
+ * pane id (`%3`) when one local server is watched, else the server's label and the pane id
+ * (`-L work/%3`); an agent on another host always names it (`me@box -L work/%3`).
  */
-export function formatAgentId(config: Pick<Config, 'servers'>, serverLabel: string, paneId: string): string {
-  return `${agentIdPrefix(config, serverLabel)}${paneId}`;
+export function formatAgentId(config: Pick<Config, 'servers'>, server: TmuxServer, paneId: string): string {
+  return `${agentIdPrefix(config, server)}${paneId}`;
 }
 
-/** What {@link formatAgentId} puts before the pane id for `serverLabel`: `''` with one server. */
-export function agentIdPrefix(config: Pick<Config, 'servers'>, serverLabel: string): string {
-  return config.servers.length > 1 ? `${serverLabel}/` : '';
+/** What {@link formatAgentId} puts before the pane id for `server`: `''` with one local server. */
+export function agentIdPrefix(config: Pick<Config, 'servers'>, server: TmuxServer): string {
+  return config.servers.length > 1 || server.ssh !== undefined ? `${describeServer(server)}/` : '';
 }
 
 /**
@@ -30,11 +44,20 @@ export function agentStateKey(idPrefix: string, pane: { readonly session: string
   return `${idPrefix}${pane.session}/${pane.windowName}/${pane.paneIndex}`;
 }
 
-/** Each configured server with its label (`-L work`) and the prefix of its agents' ids. */
-export function configuredServers(config: Pick<Config, 'servers'>): { readonly server: TmuxServer; readonly label: string; readonly prefix: string }[] {
+/** One configured server: how to reach it, its label, its agents' id prefix, and its host (null: this machine). */
+export interface ConfiguredServer {
+  readonly server: TmuxServer;
+  /** `-L work`, or `me@box -L work` on another host. */
+  readonly label: string;
+  readonly prefix: string;
+  /** `me@box` or `me@box:2222`; null for this machine. */
+  readonly host: string | null;
+}
+
+/** Each configured server with its label (`-L work`), the prefix of its agents' ids, and its host. */
+export function configuredServers(config: Pick<Config, 'servers'>): ConfiguredServer[] {
   return config.servers.map((entry) => {
     const server = toTmuxServer(entry);
-    const label = describeServer(server);
-    return { server, label, prefix: agentIdPrefix(config, label) };
+    return { server, label: describeServer(server), prefix: agentIdPrefix(config, server), host: server.ssh === undefined ? null : describeHost(server.ssh) };
   });
 }

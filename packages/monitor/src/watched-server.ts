@@ -15,6 +15,8 @@ export interface WatchedServer {
   readonly label: string;
   /** Prefix of this server's agent ids (see `formatAgentId`). */
   readonly idPrefix: string;
+  /** `me@box` for a server on another host (reached over SSH); null for this machine. */
+  readonly host: string | null;
   readonly pool: MonitorPool;
   readonly checker: AsyncHealthChecker;
   /**
@@ -29,6 +31,10 @@ export interface WatchedServer {
   failures: number;
   /** When (wall clock, ms) it answered again after failing; null if it never failed. */
   backAt: number | null;
+  /** A remote host is not tried before this (monotonic ms): the backoff after a failure. */
+  retryAt: number;
+  /** True while an observation of a remote host runs (maybe past the cycle that started it). */
+  busy: boolean;
   /** Each pane's `since` as the checker gave it (monotonic) and in wall time, so it stays put between cycles. */
   readonly sinceInWallTime: Map<string, { readonly monotonic: number; readonly wall: number }>;
   /** Each listed pane's title, foreground process and activity, with how long each has held. */
@@ -64,7 +70,7 @@ export function checkerConcurrency(config: Config): { concurrency?: number } {
  * one server. With `discovery: events` over control mode, `onChange` hears of every change tmux reports.
  */
 export function watchServer(
-  target: { readonly server: TmuxServer; readonly label: string; readonly prefix: string },
+  target: { readonly server: TmuxServer; readonly label: string; readonly prefix: string; readonly host: string | null },
   config: Config,
   pool: MonitorPool,
   clocks: MonitorClocks,
@@ -86,5 +92,5 @@ export function watchServer(
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const events = config.monitoring.async.discovery === 'events' && config.monitoring.async.pool.transport === 'control';
   const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(pool, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, sinceInWallTime: new Map(), signals: new Map() };
+  return { label: target.label, idPrefix: target.prefix, host: target.host, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, retryAt: 0, busy: false, sinceInWallTime: new Map(), signals: new Map() };
 }

@@ -1,6 +1,7 @@
 import type { MonitoredPane } from '@tmux-orc/strategies';
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { agentLabel, formatDuration, oneLine } from './report-text.js';
+import { sessionKey } from './session-key.js';
 
 /** An agent whose pane was there and is gone. */
 export interface GoneAgent {
@@ -51,7 +52,7 @@ export function createAlerts(): {
         const record = (ctx.state.alerts[key] ??= { startedAt: agent.since, sent: [] });
         const elapsed = now - record.startedAt;
         if (newlyCrossed(record, missingThresholds, elapsed).length > 0) {
-          items.push({ agentId: null, stateKey: null, session: agent.pane.session, kind: 'missing', event: true, subject: agentLabel(agent.pane), text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
+          items.push({ agentId: null, stateKey: null, session: sessionKey(agent), kind: 'missing', event: true, subject: agentLabel(agent.pane), text: `${agentLabel(agent.pane)} missing ${formatDuration(elapsed)}` });
         }
         if (missingThresholds.every((t) => record.sent.includes(t))) missing.delete(stateKey);
       }
@@ -59,9 +60,9 @@ export function createAlerts(): {
       const sessions = new Map<string, AgentView[]>();
       for (const agent of agents) {
         if (agent.pane.role !== 'agent') continue;
-        const list = sessions.get(agent.pane.session) ?? [];
+        const list = sessions.get(sessionKey(agent)) ?? [];
         list.push(agent);
-        sessions.set(agent.pane.session, list);
+        sessions.set(sessionKey(agent), list);
       }
       for (const [session, members] of sessions) {
         const key = `team_idle:${session}`;
@@ -80,7 +81,7 @@ export function createAlerts(): {
             session,
             kind: 'team_idle',
             event: true,
-            text: `team ${oneLine(session, 40)}: all ${members.length} agents idle ${formatDuration(elapsed)}`,
+            text: `team ${oneLine(members[0]?.pane.session ?? session, 40)}: all ${members.length} agents idle ${formatDuration(elapsed)}`,
           });
         }
       }

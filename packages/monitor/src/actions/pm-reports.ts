@@ -9,6 +9,7 @@ import { unsafePmReason } from './pm-guard.js';
 import { isPaused } from './rate-limit-pause.js';
 import { describeState } from './describe-state.js';
 import { agentLabel } from './report-text.js';
+import { sessionKey } from './session-key.js';
 
 /** States reported to the PM on their own; `crashed` and `queued_message` come from their actions. */
 const reportedStates: ReadonlySet<AgentState> = new Set(['idle', 'waiting_input', 'error', 'rate_limited', 'fresh']);
@@ -73,7 +74,7 @@ export function createPmReporter(options: { readonly confirm?: ConfirmDeliveryOp
         if (agent.pane.role !== 'agent' || !reportedStates.has(agent.result.state)) continue;
         if (isPaused(ctx, agent.stateKey)) continue;
         if (!isReportDue(ctx, agent.stateKey, agent.result.state, agent.transition !== undefined)) continue;
-        add({ agentId: agent.agentId, stateKey: agent.stateKey, session: agent.pane.session, kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
+        add({ agentId: agent.agentId, stateKey: agent.stateKey, session: sessionKey(agent), kind: agent.result.state, text: describeState(agent, now), subject: agentLabel(agent.pane) });
       }
       // A PM is never told about itself (its own restart or unsubmitted message is only logged).
       const pms = new Set(agents.filter((agent) => agent.pane.role === 'pm').map((agent) => agent.agentId));
@@ -100,7 +101,7 @@ export function createPmReporter(options: { readonly confirm?: ConfirmDeliveryOp
           held.delete(session);
           continue;
         }
-        const pm = agents.find((agent) => agent.pane.role === 'pm' && agent.pane.session === session);
+        const pm = agents.find((agent) => agent.pane.role === 'pm' && sessionKey(agent) === session);
         if (pm === undefined) {
           ctx.logger.debug('no PM in the session: report kept', { session, lines: items.size });
           continue;

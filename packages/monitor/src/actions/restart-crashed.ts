@@ -2,6 +2,7 @@ import { isShellCommand } from '@tmux-orc/health-checker';
 import { sendText } from '@tmux-orc/tmux-pool';
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { agentLabel } from './report-text.js';
+import { sessionKey } from './session-key.js';
 
 const hourMs = 3_600_000;
 /** Names users give a CLI in `recovery.start_commands`, by detector id. */
@@ -73,7 +74,7 @@ export async function restartCrashed(agents: readonly AgentView[], ctx: ActionCo
     const crashed = `${label} crashed${typeof exit === 'number' ? ` (exit ${exit})` : ''}`;
     // `crashed` lines keep the crashed cooldown; each restart is an event of its own (`restarted`, no
     // cooldown), so the PM hears 1/3, 2/3 and 3/3, not only the first.
-    const item = (text: string, kind = 'crashed'): ReportItem => ({ agentId: agent.agentId, stateKey: agent.stateKey, session: agent.pane.session, kind, text, event: true });
+    const item = (text: string, kind = 'crashed'): ReportItem => ({ agentId: agent.agentId, stateKey: agent.stateKey, session: sessionKey(agent), kind, text, event: true });
     if (!enabled) {
       items.push(item(crashed));
       continue;

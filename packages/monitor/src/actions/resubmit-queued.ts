@@ -1,6 +1,7 @@
 import type { ActionContext, AgentView, ReportItem } from './agent-view.js';
 import { builtinDetectors, classifyScreen } from '@tmux-orc/health-checker';
 import { agentLabel, quoted } from './report-text.js';
+import { sessionKey } from './session-key.js';
 
 /** True when the pane, read again now, still shows text typed into its input box and not submitted. */
 async function stillQueued(agent: AgentView): Promise<boolean> {
@@ -28,7 +29,7 @@ export async function resubmitQueued(agents: readonly AgentView[], ctx: ActionCo
       items.push({
         agentId: agent.agentId,
         stateKey: agent.stateKey,
-        session: agent.pane.session,
+        session: sessionKey(agent),
         kind: 'queued_message',
         text: `${agentLabel(agent.pane)} queued_message${text === undefined ? '' : `: ${quoted(text)}`} not submitted after ${entry.count} Enter`,
       });
