@@ -2,13 +2,17 @@ import type { Logger } from '@tmux-orc/tmux-pool';
 import type { WatchedServer } from './watched-server.js';
 
 /**
- * Records that a server could not be listed: logged when it first fails or the error changes, and
- * once more as an outage when `maxFailures` failures come in a row (a few can be a restart).
+ * Records that a server could not be listed: logged when it first fails or (on this machine) the
+ * error changes, and once more as an outage when `maxFailures` failures come in a row (a few can be
+ * a restart).
  */
 export function markUnreachable(watched: WatchedServer, error: unknown, maxFailures: number, logger: Logger): void {
   watched.failures += 1;
   const message = error instanceof Error ? error.message : String(error);
-  if (watched.up || watched.error !== message) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+  // A host's outage is reported once: while it stays down, ssh words the same refusal differently.
+  const changed = watched.error !== message && watched.host === null;
+  if (watched.up || changed) logger.warn('tmux server unreachable', { server: watched.label, error: message, failures: watched.failures });
+  else if (watched.error !== message) logger.debug('tmux server still unreachable', { server: watched.label, error: message, failures: watched.failures });
   if (watched.failures === maxFailures) logger.error('tmux server down', { server: watched.label, error: message, failures: watched.failures });
   watched.up = false;
   watched.error = message;
