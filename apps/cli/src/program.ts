@@ -20,6 +20,7 @@ export function createProgram(): Command {
     .version(version, '-V, --version', 'print the version and exit')
     .option('-L, --socket-name <name>', 'tmux server socket name (as tmux -L)')
     .option('-S, --socket-path <path>', 'tmux server socket path (as tmux -S)')
+    .option('--host <user@box>', 'the -L/-S (or default) tmux server runs on this SSH host (ssh -o BatchMode=yes must work)')
     .option('--config <file>', 'configuration file to load')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });

@@ -14,5 +14,7 @@ export function printProblems(io: CommandIo, problems: readonly ConfigProblem[])
 export interface GlobalConfigOptions {
   readonly socketName?: string;
   readonly socketPath?: string;
+  /** `--host user@box`: the `-L`/`-S` (or default) server is on that host, over SSH. */
+  readonly host?: string;
   readonly config?: string;
 }

@@ -8,12 +8,14 @@ export interface ConfigShowOptions extends GlobalConfigOptions {
   readonly json?: boolean;
 }
 
-/** `-L`/`-S` become the `servers` list: the flags name the one server to watch. */
+/** `-L`/`-S` (and `--host`) become the `servers` list: the flags name the one server to watch. */
 function overridesFromFlags(options: GlobalConfigOptions): ConfigOverrides | undefined {
+  const remote = options.host === undefined ? {} : { host: options.host };
   const servers = [
-    ...(options.socketName === undefined ? [] : [{ socket_name: options.socketName }]),
-    ...(options.socketPath === undefined ? [] : [{ socket_path: options.socketPath }]),
+    ...(options.socketName === undefined ? [] : [{ socket_name: options.socketName, ...remote }]),
+    ...(options.socketPath === undefined ? [] : [{ socket_path: options.socketPath, ...remote }]),
   ];
+  if (servers.length === 0 && options.host !== undefined) return { servers: [{ default: true, ...remote }] };
   return servers.length === 0 ? undefined : { servers };
 }
 

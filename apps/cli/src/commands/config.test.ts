@@ -184,6 +184,15 @@ describe('tmux-orc config show', () => {
     });
   });
 
+  it('--host puts the -L server (or the default one) on that SSH host, and rejects a host ssh would read as an option', async () => {
+    const show = async (...flags: string[]) => JSON.parse((await tmuxOrc([...flags, 'config', 'show', '--json'])).stdout) as { config: { servers: unknown } };
+    expect((await show('-L', 'work', '--host', 'me@box')).config.servers).toEqual([{ socket_name: 'work', host: 'me@box' }]);
+    expect((await show('--host', 'box')).config.servers).toEqual([{ default: true, host: 'box' }]);
+    const bad = await tmuxOrc(['--host', '-oProxyCommand=x', 'config', 'show']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('servers.0.host: expected a host such as `box` or `user@box` (no spaces, not starting with `-`)');
+  });
+
   it('--sources prints one aligned row per key', async () => {
     const run = await tmuxOrc(['config', 'show', '--sources'], { TMUX_ORC_POOL_SIZE: '2' });
     expect(run.code).toBe(0);

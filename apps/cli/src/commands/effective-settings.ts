@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { LoadedConfig } from '@tmux-orc/config';
+import { configuredServers } from '@tmux-orc/monitor';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import { strategyProblem } from './strategy-check.js';
 
@@ -45,7 +46,7 @@ export async function describeEffectiveSettings(loaded: LoadedConfig): Promise<O
     : async.enabled
       ? 'monitoring.async.pool.transport is exec: one tmux process per command'
       : '--sync / monitoring.async.enabled false: one tmux process per command';
-  const servers = config.servers.map((s) => ('socket_name' in s ? `-L ${s.socket_name}` : 'socket_path' in s ? `-S ${s.socket_path}` : '(default)'));
+  const servers = configuredServers(config).map((s) => s.label);
   const lines = [
     `home:       ${loaded.home}`,
     `config:     ${loaded.files.length === 0 ? 'built-in defaults (no config file)' : loaded.files.join(', ')}`,

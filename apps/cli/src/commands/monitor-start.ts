@@ -24,6 +24,7 @@ function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: stri
     binPath,
     ...(globals.socketName === undefined ? [] : ['-L', globals.socketName]),
     ...(globals.socketPath === undefined ? [] : ['-S', globals.socketPath]),
+    ...(globals.host === undefined ? [] : ['--host', globals.host]),
     ...(globals.config === undefined ? [] : ['--config', resolve(cwd, globals.config)]),
     'monitor',
     'run',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { impliedState, matchHookAgent, parseClaudeHook, screenAgrees } from './claude-hooks.js';
 
 const agent = (id: string, state: AgentStatus['state'] = 'active'): AgentStatus => ({
-  id, target: `s:${id}.0`, session: 's', window: 'Claude-x', name: 'x', role: 'agent', detector: 'claude-code', state, since: '2026-01-01T00:00:00.000Z', detail: {}, evidence: [],
+  id, host: null, target: `s:${id}.0`, session: 's', window: 'Claude-x', name: 'x', role: 'agent', detector: 'claude-code', state, since: '2026-01-01T00:00:00.000Z', detail: {}, evidence: [],
 });
 
 describe('parseClaudeHook', () => {

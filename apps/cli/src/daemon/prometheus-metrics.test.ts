@@ -13,7 +13,7 @@ const status = {
   notifications: [{ channel: 'team', type: 'webhook', sent: 4, dropped: 2, retries: 6, fallbacks: 0, suppressed: { cooldown: 7, budget: 1, quiet: 3 }, pending: 2 }],
   held_reports: [{ session: 'team', pm: '%0', reason: 'a shell (bash) runs in the PM pane', text: '[tmux-orc] …', since: '2026-11-30T06:00:00.000Z' }],
   last_cycle_at: null,
-  servers: [{ server: '-S /tmp/a "b"', up: true, error: null, consecutive_failures: 0, transport: 'exec', fallback_reason: null }],
+  servers: [{ server: '-S /tmp/a "b"', host: null, up: true, error: null, consecutive_failures: 0, transport: 'exec', fallback_reason: null }],
   agents: [{ state: 'idle' }, { state: 'idle' }, { state: 'active' }],
 } as unknown as MonitorStatus;
 
@@ -24,7 +24,7 @@ describe('renderPrometheusMetrics', () => {
     expect(text).toMatch(/^tmux_orc_cycle_duration_seconds 0\.012$/m);
     expect(text).toMatch(/^tmux_orc_agents\{state="idle"\} 2$/m);
     expect(text).toMatch(/^tmux_orc_agents\{state="crashed"\} 0$/m);
-    expect(text).toContain('tmux_orc_server_up{server="-S /tmp/a \\"b\\"",transport="exec"} 1');
+    expect(text).toContain('tmux_orc_server_up{server="-S /tmp/a \\"b\\"",host="",transport="exec"} 1');
     expect(text).not.toMatch(/tmux_orc_pool_/);
     expect(text.endsWith('\n')).toBe(true);
   });

@@ -32,7 +32,7 @@ export function renderPrometheusMetrics(status: MonitorStatus, cycles: CycleStat
   const counts = new Map<string, number>(agentStates.map((state) => [state, 0]));
   for (const agent of status.agents) counts.set(agent.state, (counts.get(agent.state) ?? 0) + 1);
   metric('tmux_orc_agents', 'gauge', 'Monitored panes by state.', [...counts].map(([state, n]) => [{ state }, n] as const));
-  metric('tmux_orc_server_up', 'gauge', 'Whether each watched tmux server answers.', status.servers.map((s) => [{ server: s.server, transport: s.transport }, s.up ? 1 : 0] as const));
+  metric('tmux_orc_server_up', 'gauge', 'Whether each watched tmux server answers.', status.servers.map((s) => [{ server: s.server, host: s.host ?? '', transport: s.transport }, s.up ? 1 : 0] as const));
   metric('tmux_orc_hooks_running', 'gauge', 'Transition hook commands running now.', [[{}, status.hooks.running]]);
   metric('tmux_orc_hooks_queued', 'gauge', 'Transition hook commands waiting for a slot.', [[{}, status.hooks.queued]]);
   metric('tmux_orc_hooks_dropped_total', 'counter', 'Transition hook commands never run (queue full or monitor stopped).', [[{}, status.hooks.dropped]]);

@@ -3,7 +3,7 @@ import type { AgentJson, StatusJson } from '../shared/status-json.js';
 import { createFleetHistory } from './fleet-history.js';
 
 const agent = (id: string, state: string, since: number): AgentJson => ({
-  id, target: `s:${id}`, session: 's', window: id, name: id, role: 'agent', detector: 'claude-code', state, since: new Date(since).toISOString(), detail: {}, evidence: '',
+  id, host: null, target: `s:${id}`, session: 's', window: id, name: id, role: 'agent', detector: 'claude-code', state, since: new Date(since).toISOString(), detail: {}, evidence: '',
 });
 const status = (agents: AgentJson[]): StatusJson => ({ agents, summary: {}, cycle: { ms: 7, strategy: 'concurrent', transport: 'control' }, source: 'daemon', held_reports: [], hooks: { running: 0, queued: 0, dropped: 0 } });
 

@@ -9,7 +9,7 @@ const detailed = (over: Partial<DetailedJson> = {}): DetailedJson => ({
   cache_performance: { pane_content: { hits: 30, misses: 10, size: 5, total_size: 5, evictions: 0, deduplicated: 0, hit_rate: 0.75 } },
   cycles: { count: 5, last_ms: 10, mean_ms: 10, p50_ms: 10, p95_ms: 40, max_ms: 40, recent_ms: [10] },
   base_status: { is_running: true, active_agents: 1, idle_agents: 0, cycle_count: 5, last_cycle_time: 10, errors_detected: 0 },
-  servers: [{ server: '-L x', up: true, error: null, consecutive_failures: 0, transport: 'control', fallback_reason: null }],
+  servers: [{ server: '-L x', host: null, up: true, error: null, consecutive_failures: 0, transport: 'control', fallback_reason: null }],
   fallback: null,
   skipped_cycles: 0,
   last_cycle_at: null,
@@ -29,7 +29,7 @@ describe('evaluateHealth', () => {
     expect(failing(detailed({ cache_performance: { pane_content: { hits: 2, misses: 38, size: 5, total_size: 5, evictions: 0, deduplicated: 0, hit_rate: 0.05 } } }))).toEqual(['cache hit rate']);
     expect(failing(detailed({ connection_pool: { ...pool, errors: 6 } }))).toEqual(['error rate']);
     expect(failing(detailed({ connection_pool: { ...pool, acquisition_timeouts: 1 } }))).toEqual(['connection timeouts']);
-    expect(failing(detailed({ servers: [{ server: '-L x', up: false, error: 'no server', consecutive_failures: 3, transport: 'control', fallback_reason: null }] }))).toEqual(['tmux servers']);
+    expect(failing(detailed({ servers: [{ server: '-L x', host: null, up: false, error: 'no server', consecutive_failures: 3, transport: 'control', fallback_reason: null }] }))).toEqual(['tmux servers']);
   });
 
   it('does not judge the cache hit rate on too few reads', () => {

@@ -27,8 +27,20 @@ export function oneLineEvidence(evidence: string, width: number): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
-/** The agents as a table: id, target, name, state (colored), for how long, detector, the deciding line. */
+/**
+ * The agents as a table: id, target, name, state (colored), for how long, detector, the deciding
+ * line; with agents on SSH hosts, one titled table per host (this machine first).
+ */
 export function renderStatusTable(agents: readonly AgentJson[], now: number, evidenceWidth = 56): string {
+  const hosts = [...new Set(agents.map((agent) => agent.host ?? null))];
+  if (hosts.length === 1 && hosts[0] === null) return renderAgentRows(agents, now, evidenceWidth);
+  hosts.sort((a, b) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)));
+  return hosts
+    .map((host) => `${pc.bold(host === null ? 'this machine' : `host ${host}`)}\n${renderAgentRows(agents.filter((agent) => (agent.host ?? null) === host), now, evidenceWidth)}`)
+    .join('\n');
+}
+
+function renderAgentRows(agents: readonly AgentJson[], now: number, evidenceWidth: number): string {
   // Colors through picocolors only (it honours NO_COLOR); cli-table3's own colors would not.
   const head = ['id', 'target', 'name', 'state', 'for', 'detector', 'evidence'].map((title) => pc.bold(title));
   const table = new Table({ head, style: { head: [], border: [], compact: true } });

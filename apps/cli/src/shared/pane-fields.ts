@@ -86,7 +86,7 @@ export async function readServersPaneField(config: Config, format: string, optio
       unreachable.push({ server: entry.label, error: read.reason instanceof Error ? read.reason.message : String(read.reason) });
       return;
     }
-    for (const [pane, value] of read.value) values.set(formatAgentId(config, entry.label, pane), value);
+    for (const [pane, value] of read.value) values.set(formatAgentId(config, entry.server, pane), value);
   });
   return { values, unreachable };
 }

@@ -5,6 +5,8 @@ import type { HookSighting } from './hook-sighting.js';
 /** One agent as `tmux-orc status --json` prints it (a stable shape other tools read). */
 export interface AgentJson {
   readonly id: string;
+  /** The SSH host the agent runs on (`me@box`); null on this machine. */
+  readonly host: string | null;
   readonly target: string;
   readonly session: string;
   readonly window: string;
@@ -55,6 +57,7 @@ export interface DetailedJson {
 function agentJson(agent: AgentStatus, hook: HookSighting | undefined): AgentJson {
   return {
     id: agent.id,
+    host: agent.host,
     target: agent.target,
     session: agent.session,
     window: agent.window,
