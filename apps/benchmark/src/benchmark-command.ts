@@ -7,6 +7,7 @@ import { parseAgentCounts } from './parse-agent-counts.js';
 import { renderChart } from './render-chart.js';
 import { renderTable } from './render-table.js';
 import { runBenchmark } from './run-benchmark.js';
+import { runMultiHostCommand } from './multi-host-command.js';
 
 interface BenchmarkOptions {
   agents: string;
@@ -23,6 +24,8 @@ interface BenchmarkOptions {
   idleSeconds: string;
   idleModes: string;
   printing: string;
+  hosts?: string;
+  rtt: string;
 }
 
 /** A number option within `min..max`, or an error naming the option, the range and the value. */
@@ -53,7 +56,19 @@ export function defineBenchmarkCommand(command: Command): Command {
     .option('--printing <share>', 'share of agents printing continuously, 0..1', '0.05')
     .option('--json', 'print JSON (an object for one size, an array for a sweep)')
     .option('--chart <file.svg>', 'draw p50 cycle time against agents for every mode (log scale)')
+    .option('--hosts <n>', 'instead: N real-sshd hosts on 127.0.0.x with --agents agents each, in parallel, against all of them on one local server')
+    .option('--rtt <ms>', 'round trip added to each --hosts host by a delaying proxy', '100')
     .action(async (options: BenchmarkOptions) => {
+      if (options.hosts !== undefined) {
+        return runMultiHostCommand({
+          hosts: numberOption('hosts', options.hosts, 1, 20),
+          agentsPerHost: numberOption('agents', options.agents, 1, 2000),
+          rttMs: numberOption('rtt', options.rtt, 0, 2000),
+          cycles: options.cycles === undefined ? 10 : numberOption('cycles', options.cycles, 1, 1000),
+          json: options.json === true,
+          mode: { concurrency: options.concurrency === undefined ? undefined : numberOption('concurrency', options.concurrency, 1, 10_000), poolSize: numberOption('pool-size', options.poolSize, 1, 64) },
+        });
+      }
       const counts = parseAgentCounts(options.agents);
       const modes = selectModes(options.modes);
       const minCycles = options.cycles === undefined ? undefined : Number(options.cycles);
