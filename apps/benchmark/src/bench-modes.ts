@@ -2,6 +2,7 @@ import { AsyncHealthChecker, HealthChecker } from '@tmux-orc/health-checker';
 import { type MonitoredPane, type MonitoringStrategy, type Observation, createConcurrentStrategy, createPollingStrategy, createStrategyHost } from '@tmux-orc/strategies';
 import { createStrategy as createAdaptiveStrategy } from '@tmux-orc/strategy-adaptive';
 import {
+  CaptureReplay,
   ControlModeConnection,
   ExecConnection,
   type PaneInfo,
@@ -106,7 +107,8 @@ function execParts(server: TmuxServer) {
 export async function controlParts(server: TmuxServer, poolSize: number) {
   const pool = createTmuxConnectionPool({ server, transport: 'control', maxSize: poolSize });
   await pool.warmUp();
-  const counted = countingRunner(pool);
+  // As the monitor does for a server on another host: one round trip a cycle (see CaptureReplay).
+  const counted = countingRunner(server.ssh === undefined ? pool : new CaptureReplay(pool));
   const runner = Object.assign(counted, { transport: pool.transport });
   return {
     runner,

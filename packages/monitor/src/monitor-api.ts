@@ -11,6 +11,8 @@ import type { MonitorStatus } from './monitor-status.js';
 /** What the monitor needs from a connection pool (`TmuxConnectionPool` fits). */
 export interface MonitorPool extends TmuxRunner {
   readonly transport: 'control' | 'exec';
+  /** Commands kept in order on one connection (see `TmuxConnectionPool.runInOrder`); lets a distant host's cycle take one round trip. */
+  runInOrder?(commands: readonly (readonly string[])[]): Promise<string[]>[];
   metrics(): PoolMetrics;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import type { Config } from '@tmux-orc/config';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
 import type { PaneSignals } from './pane-signals.js';
 import type { Observation } from '@tmux-orc/strategies';
-import { createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneInfo, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { CaptureReplay, createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneInfo, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
 import type { MonitorClocks, MonitorPool } from './monitor-api.js';
 import { createScreenCache } from './screen-cache.js';
 
@@ -55,6 +55,16 @@ export function poolFromConfig(server: TmuxServer, config: Config): MonitorPool 
 }
 
 /**
+ * What the lister and checker of a server run through: the pool itself, or for a server on another
+ * host a `CaptureReplay` over it, so that a cycle costs one round trip to the host, not two.
+ */
+function distantRunner(server: TmuxServer, pool: MonitorPool): TmuxRunner {
+  const { runInOrder } = pool;
+  if (server.ssh === undefined || runInOrder === undefined) return pool;
+  return new CaptureReplay({ run: (args, options) => pool.run(args, options), runInOrder: (commands) => runInOrder.call(pool, commands) });
+}
+
+/**
  * Checks in flight at once, set in this one place: `monitoring.async.concurrency` when given; one
  * at a time with `monitoring.async.enabled: false`; else undefined, and the checker's default
  * follows the pool's transport (see `AsyncHealthChecker`).
@@ -77,8 +87,9 @@ export function watchServer(
   firstSightFromWindowActivity: boolean,
   onChange: () => void = () => {},
 ): WatchedServer {
+  const runner = distantRunner(target.server, pool);
   const checker = new AsyncHealthChecker({
-    runner: pool,
+    runner,
     // Debounce and `since` on the monotonic clock (a wall-clock jump must not end a debounce);
     // observe-server.ts turns `since` into wall time. The wall clock meets tmux's window_activity.
     clock: clocks.monotonic,
@@ -91,6 +102,6 @@ export function watchServer(
   const { agent_option: agentOption, pm } = config.discovery;
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const events = config.monitoring.async.discovery === 'events' && config.monitoring.async.pool.transport === 'control';
-  const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(pool, { userOptions });
+  const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(runner, { userOptions });
   return { label: target.label, idPrefix: target.prefix, host: target.host, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, retryAt: 0, busy: false, sinceInWallTime: new Map(), signals: new Map() };
 }

@@ -16,6 +16,7 @@ export { ControlModeConnection } from './control-mode-connection.js';
 export type { ControlModeConnectionOptions } from './control-mode-options.js';
 export { ExecConnection, type ExecConnectionOptions } from './exec-connection.js';
 export { TmuxConnectionPool, createTmuxConnectionPool } from './pool.js';
+export { CaptureReplay, type OrderedRunner } from './capture-replay.js';
 export type { TmuxConnectionPoolOptions } from './pool-options.js';
 export { type ExecReason, type PoolMetrics, sumPoolMetrics } from './pool-metrics.js';
 export type { PaneInfo } from './pane-info.js';

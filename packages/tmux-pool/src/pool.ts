@@ -85,6 +85,24 @@ export class TmuxConnectionPool implements TmuxRunner, AsyncDisposable {
     }
   }
 
+  /**
+   * Runs `commands` in this order on one connection: over control mode tmux answers them in that
+   * order, so a command sees every change made before the one before it ran. Over exec they run at
+   * once, unordered. One promise per command.
+   */
+  runInOrder(commands: readonly (readonly string[])[], options?: RunOptions): Promise<string[]>[] {
+    if (this.closed) return commands.map(() => Promise.reject(new TmuxConnectionClosedError('the pool is closed')));
+    this.counters.commands += commands.length;
+    const connection = this.acquire().then((chosen) => {
+      if (chosen instanceof ControlModeConnection) this.pooled.unreserve(chosen);
+      return chosen;
+    });
+    // Each reply waits on the same acquisition, so the writes happen in one tick, in order.
+    const replies = commands.map((args) => connection.then((chosen) => chosen.run(args, options)));
+    for (const reply of replies) reply.catch(() => (this.counters.errors += 1)).finally(() => this.waiters.wakeAll());
+    return replies;
+  }
+
   /** A snapshot of the pool's counters. Reading it changes nothing. */
   metrics(): PoolMetrics {
     return {
