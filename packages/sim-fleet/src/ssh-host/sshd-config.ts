@@ -33,7 +33,10 @@ export function sshdConfigText(input: SshdConfigInput): string {
     // Every multiplexed session (probe, control client, exec command) is one session of one connection.
     'MaxSessions 200',
     'MaxStartups 100',
-    `SetEnv TMUX_TMPDIR=${input.tmuxTmpdir}`,
+    // SHLVL=1: Debian's bash sources ~/.bashrc for a command sent over ssh only at the first shell
+    // level; this machine's root .bashrc can block there (a pyenv rehash lock), which is the
+    // test user's shell and not what a test of ours looks at.
+    `SetEnv TMUX_TMPDIR=${input.tmuxTmpdir} SHLVL=1`,
     'LogLevel INFO',
     '',
   ].join('\n');
