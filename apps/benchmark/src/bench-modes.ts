@@ -105,7 +105,8 @@ function execParts(server: TmuxServer) {
 }
 
 export async function controlParts(server: TmuxServer, poolSize: number) {
-  const pool = createTmuxConnectionPool({ server, transport: 'control', maxSize: poolSize });
+  // As the monitor does for a server on another host: one control client there (see poolFromConfig).
+  const pool = createTmuxConnectionPool({ server, transport: 'control', maxSize: server.ssh === undefined ? poolSize : 1 });
   await pool.warmUp();
   // As the monitor does for a server on another host: one round trip a cycle (see CaptureReplay).
   const counted = countingRunner(server.ssh === undefined ? pool : new CaptureReplay(pool));

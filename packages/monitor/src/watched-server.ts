@@ -47,8 +47,10 @@ export function poolFromConfig(server: TmuxServer, config: Config): MonitorPool 
   return createTmuxConnectionPool({
     server,
     transport: pool.transport === 'control' ? 'auto' : 'exec',
-    minSize: pool.min_size,
-    maxSize: pool.max_size,
+    // One control client per SSH host (one ssh session of its master): a second would only add a
+    // session to the same connection, and the round trip, not tmux, bounds a distant cycle.
+    maxSize: server.ssh === undefined ? pool.max_size : 1,
+    minSize: server.ssh === undefined ? pool.min_size : 1,
     acquireTimeoutMs: pool.connection_timeout * 1000,
     maxAgeMs: pool.max_age * 1000,
   });
