@@ -42,7 +42,26 @@ export class ExecConnection implements TmuxConnection {
     return this.running;
   }
 
+  /**
+   * On an SSH host, the first command opens the master connection; the others wait for it, or
+   * each would open its own (ssh lets only one become the master): N handshakes at once.
+   */
+  private master: Promise<unknown> | undefined;
+
   async run(args: readonly string[], options?: RunOptions): Promise<string[]> {
+    if (this.server.ssh === undefined) return this.runProcess(args, options);
+    if (this.master === undefined) {
+      const first = this.runProcess(args, options);
+      this.master = first.catch(() => {
+        this.master = undefined;
+      });
+      return first;
+    }
+    await this.master;
+    return this.runProcess(args, options);
+  }
+
+  private async runProcess(args: readonly string[], options?: RunOptions): Promise<string[]> {
     const timeoutMs = options?.timeoutMs ?? this.commandTimeoutMs;
     this.running += 1;
     try {
