@@ -4,7 +4,7 @@ import { type PoolMetrics, sumPoolMetrics } from '@tmux-orc/tmux-pool';
 import type { HookQueueStats } from './actions/hook-queue.js';
 import type { HeldReport } from './actions/pm-reports.js';
 import type { AgentRecord } from './agent-state-tracker.js';
-import type { AgentStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
+import type { AgentStatus, CycleFailureStatus, MonitorStatus, ServerStatus } from './monitor-status.js';
 
 /** What the monitor knows at a moment, to turn into a {@link MonitorStatus}. */
 export interface StatusFacts {
@@ -31,6 +31,7 @@ export interface StatusFacts {
   readonly heldReports: readonly HeldReport[];
   readonly hooks: HookQueueStats;
   readonly notifications: readonly ChannelStats[];
+  readonly cycleFailures: CycleFailureStatus;
 }
 
 /** Pool counters summed over servers; `exec` when any server runs on exec. */
@@ -107,6 +108,7 @@ export function buildStatus(facts: StatusFacts): MonitorStatus {
     cache_performance: facts.servers.length === 0 ? {} : { pane_content: sumLayerStats(facts.servers.map((s) => s.cache)) },
     skipped_cycles: facts.skippedCycles,
     last_cycle_at: facts.lastCycleAt === null ? null : new Date(facts.lastCycleAt).toISOString(),
+    cycle_failures: facts.cycleFailures,
     servers,
     agents,
   };

@@ -10,6 +10,7 @@ import { createExecaHookRunner } from './actions/run-hooks.js';
 import { createAgentStateTracker } from './agent-state-tracker.js';
 import { buildStatus } from './build-status.js';
 import { createChangeTrigger } from './change-trigger.js';
+import { createCycleFailures, errorCodeOf } from './cycle-failures.js';
 import { createCycleLoop } from './cycle-loop.js';
 import { explainAgent, type AgentExplanation } from './explain-agent.js';
 import { findAgent } from './find-agent.js';
@@ -56,6 +57,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const events = createMonitorEvents(logger);
   const emit = events.emit;
   const counts = { cycles: 0, errors: 0, lastCycleTime: null as number | null, lastCycleAt: null as number | null };
+  const failures = createCycleFailures();
   let servers: WatchedServer[] | undefined;
   let stopping = false;
 
@@ -94,6 +96,10 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
 
     counts.cycles += 1;
     counts.lastCycleAt = clocks.wall.now();
+    // A server that could not be listed fails the cycle for status (`cycle_failures`), not for the loop.
+    const down = all.find((watched, index) => seen[index] === null);
+    if (down === undefined) failures.succeeded();
+    else failures.failed(Object.assign(new Error(`${down.label}: ${down.error ?? 'no answer'}`), { code: down.errorCode }), counts.lastCycleAt);
     counts.lastCycleTime = clocks.monotonic.now() - startedAt;
     emit({ type: 'cycle', durationMs: counts.lastCycleTime, cycle: counts.cycles });
     const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));
@@ -101,26 +107,27 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     return { transitions, reports, status: status() };
   }
 
-  const loop = createCycleLoop({
-    cycle,
-    intervalMs,
-    timers: clocks.timers,
-    logger,
-    onTickError(error) {
+  /** A cycle that threw (the strategy failed, or could not be loaded) is counted and recorded, also when asked for by `runCycle`. */
+  async function recordedCycle(): Promise<CycleResult> {
+    try {
+      return await cycle();
+    } catch (error) {
       counts.errors += 1;
-      logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error) });
-    },
-  });
+      failures.failed(error, clocks.wall.now());
+      throw error;
+    }
+  }
+
+  const logCycleFailure = (error: unknown): void =>
+    logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error), code: errorCodeOf(error), consecutive: failures.snapshot().consecutive });
+
+  const loop = createCycleLoop({ cycle: recordedCycle, intervalMs, timers: clocks.timers, logger, onTickError: logCycleFailure });
 
   // With `discovery: events`, tmux's notifications and the debounce start cycles between ticks.
   const trigger = createChangeTrigger({
     timers: clocks.timers,
     debounceMs: config.monitoring.debounce * 1000,
-    runCycle: () =>
-      void loop.runCycle().catch((error: unknown) => {
-        counts.errors += 1;
-        logger.error('monitoring cycle failed', { error: error instanceof Error ? error.message : String(error) });
-      }),
+    runCycle: () => void loop.runCycle().catch(logCycleFailure),
     running: () => loop.started() && !stopping,
   });
 
@@ -139,6 +146,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
       heldReports: actions.heldReports(),
       hooks: actions.hookStats(),
       notifications: notifier.stats(),
+      cycleFailures: failures.snapshot(),
     });
   }
 

@@ -50,6 +50,22 @@ export interface ServerStatus {
   readonly fallback_reason: string | null;
 }
 
+/** Cycles that failed: a strategy that threw, a tmux server that could not be listed. */
+export interface CycleFailureStatus {
+  /** Cycles failed in a row up to the last one; 0 when the last cycle did its work. */
+  readonly consecutive: number;
+  /** ISO time of the first failure of the current run; null when `consecutive` is 0. */
+  readonly since: string | null;
+  /** The last failure (kept after the cycles recover); null when no cycle has failed. */
+  readonly last_error: {
+    readonly message: string;
+    /** The error's code (`STRATEGY_FAILED`, `TMUX_SERVER_GONE`, …); `UNEXPECTED` when it had none. */
+    readonly code: string;
+    /** ISO time of the failed cycle. */
+    readonly at: string;
+  } | null;
+}
+
 /** The monitor's status and metrics. */
 export interface MonitorStatus {
   readonly base_status: {
@@ -82,6 +98,8 @@ export interface MonitorStatus {
   readonly skipped_cycles: number;
   /** ISO time of the end of the last cycle. */
   readonly last_cycle_at: string | null;
+  /** Failed cycles in a row and the last error: a daemon whose cycles keep failing says why here. */
+  readonly cycle_failures: CycleFailureStatus;
   readonly servers: readonly ServerStatus[];
   /** Every monitored pane, PMs included, by session then window. */
   readonly agents: readonly AgentStatus[];

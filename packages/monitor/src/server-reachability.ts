@@ -1,4 +1,5 @@
 import type { Logger } from '@tmux-orc/tmux-pool';
+import { errorCodeOf } from './cycle-failures.js';
 import type { WatchedServer } from './watched-server.js';
 
 /**
@@ -16,6 +17,7 @@ export function markUnreachable(watched: WatchedServer, error: unknown, maxFailu
   if (watched.failures === maxFailures) logger.error('tmux server down', { server: watched.label, error: message, failures: watched.failures });
   watched.up = false;
   watched.error = message;
+  watched.errorCode = errorCodeOf(error);
 }
 
 /** Records that a server answered again at `now` (logged, and `backAt` set, when it had failed). */
@@ -26,5 +28,6 @@ export function markReachable(watched: WatchedServer, logger: Logger, now: numbe
   }
   watched.up = true;
   watched.error = null;
+  watched.errorCode = null;
   watched.failures = 0;
 }

@@ -28,6 +28,8 @@ export interface WatchedServer {
   observations: Map<string, Observation>;
   up: boolean;
   error: string | null;
+  /** The code of the error that made it unreachable (`TMUX_SERVER_GONE`, …), null when up. */
+  errorCode: string | null;
   failures: number;
   /** When (wall clock, ms) it answered again after failing; null if it never failed. */
   backAt: number | null;
@@ -105,5 +107,5 @@ export function watchServer(
   const userOptions = agentOption === builtInAgentOption ? [pm.role_option] : [pm.role_option, agentOption];
   const events = config.monitoring.async.discovery === 'events' && config.monitoring.async.pool.transport === 'control';
   const lister = events ? new EventPaneLister(pool, { userOptions, server: target.server, onChange }) : new PaneLister(runner, { userOptions });
-  return { label: target.label, idPrefix: target.prefix, host: target.host, pool, checker, lister, observations: new Map(), up: true, error: null, failures: 0, backAt: null, retryAt: 0, busy: false, sinceInWallTime: new Map(), signals: new Map() };
+  return { label: target.label, idPrefix: target.prefix, host: target.host, pool, checker, lister, observations: new Map(), up: true, error: null, errorCode: null, failures: 0, backAt: null, retryAt: 0, busy: false, sinceInWallTime: new Map(), signals: new Map() };
 }

@@ -13,6 +13,7 @@ const detailed = (over: Partial<DetailedJson> = {}): DetailedJson => ({
   fallback: null,
   skipped_cycles: 0,
   last_cycle_at: null,
+  cycle_failures: { consecutive: 0, since: null, last_error: null },
   process: { pid: 1, started_at: '2026-01-01T00:00:00.000Z' },
   ...over,
 });
@@ -30,6 +31,21 @@ describe('evaluateHealth', () => {
     expect(failing(detailed({ connection_pool: { ...pool, errors: 6 } }))).toEqual(['error rate']);
     expect(failing(detailed({ connection_pool: { ...pool, acquisition_timeouts: 1 } }))).toEqual(['connection timeouts']);
     expect(failing(detailed({ servers: [{ server: '-L x', host: null, up: false, error: 'no server', consecutive_failures: 3, transport: 'control', fallback_reason: null }] }))).toEqual(['tmux servers']);
+    const lastError = { message: 'Expected strategy `x` to observe, but it threw: boom', code: 'STRATEGY_FAILED', at: '2026-01-01T00:00:04.000Z' };
+    expect(failing(detailed({ cycle_failures: { consecutive: 4, since: '2026-01-01T00:00:01.000Z', last_error: lastError } }))).toEqual(['cycles']);
+  });
+
+  it('names the failed cycles, since when, and the last error with its code and time', () => {
+    const lastError = { message: 'tmux server -L x is not running: gone', code: 'TMUX_SERVER_GONE', at: '2026-01-01T00:00:04.000Z' };
+    const check = evaluateHealth(detailed({ cycle_failures: { consecutive: 4, since: '2026-01-01T00:00:01.000Z', last_error: lastError } }), 10, limits, true).find((c) => c.name === 'cycles');
+    expect(check).toMatchObject({
+      ok: false,
+      value: 4,
+      message: '4 cycles failed in a row since 2026-01-01T00:00:01.000Z; last at 2026-01-01T00:00:04.000Z: TMUX_SERVER_GONE: tmux server -L x is not running: gone',
+    });
+    // Recovered: the old error no longer fails the check.
+    const recovered = evaluateHealth(detailed({ cycle_failures: { consecutive: 0, since: null, last_error: lastError } }), 10, limits, true).find((c) => c.name === 'cycles');
+    expect(recovered).toMatchObject({ ok: true, message: 'the last cycle did its work (5 done)' });
   });
 
   it('does not judge the cache hit rate on too few reads', () => {

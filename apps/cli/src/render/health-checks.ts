@@ -1,5 +1,6 @@
 import type { Config } from '@tmux-orc/config';
 import type { DetailedJson } from '../shared/status-json.js';
+import { describeCycleFailures } from './cycle-failures.js';
 
 /** Limits `tmux-orc health` checks against. */
 export interface HealthThresholds {
@@ -49,6 +50,14 @@ export function evaluateHealth(detailed: DetailedJson, cycleMs: number | null, l
     value: cycle,
     limit: limits.maxCycleMs,
     message: cycle === null ? 'no cycle has finished' : `${detailed.cycles.count > 1 ? 'p95' : 'last'} ${cycle.toFixed(1)} ms (limit ${limits.maxCycleMs} ms)`,
+  });
+  const failing = describeCycleFailures(detailed.cycle_failures);
+  checks.push({
+    name: 'cycles',
+    ok: failing === null,
+    value: detailed.cycle_failures?.consecutive ?? 0,
+    limit: 0,
+    message: failing ?? `the last cycle did its work (${detailed.base_status.cycle_count} done)`,
   });
   const down = detailed.servers.filter((s) => !s.up);
   checks.push({

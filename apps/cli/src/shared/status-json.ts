@@ -50,6 +50,8 @@ export interface DetailedJson {
   readonly fallback: string | null;
   readonly skipped_cycles: number;
   readonly last_cycle_at: string | null;
+  /** Cycles failed in a row and the last error (a strategy that throws, a server that is gone). */
+  readonly cycle_failures: MonitorStatus['cycle_failures'];
   /** Pid and start time of the process that ran the monitor. */
   readonly process: { readonly pid: number; readonly started_at: string };
 }
@@ -113,6 +115,7 @@ export function toStatusJson(input: StatusJsonInput): StatusJson & { readonly de
       fallback: status.fallback,
       skipped_cycles: status.skipped_cycles,
       last_cycle_at: status.last_cycle_at,
+      cycle_failures: status.cycle_failures,
       process: { pid: process.pid, started_at: input.startedAt },
     },
   };
