@@ -78,6 +78,11 @@ check "tmux-orc benchmark --help with the benchmark installed" expect_output 'mo
 # The example third-party strategy, packed and installed as an outsider's plugin.
 check "npm pack examples/strategy-window-prefix" npm pack --silent --pack-destination "$work/tarballs" "$root/examples/strategy-window-prefix"
 check "npm install the example plugin from its tarball" npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/tmux-orc-strategy-window-prefix-*.tgz
+# What a plugin's own install pulls in: the plugin and the contract alone (the contract depends on
+# no monitor package), in a project of its own.
+mkdir -p "$work/plugin-only"
+check "the example plugin installs with the contract alone" sh -c 'cd "$1" && echo "{ \"name\": \"plugin-only\", \"private\": true }" >package.json && npm install --no-audit --no-fund --loglevel=error "$2"/tarballs/tmux-orc-strategy-window-prefix-*.tgz "$2"/tarballs/tmux-orc-strategies-*.tgz "$2"/tarballs/tmux-orc-clock-*.tgz && ! test -e node_modules/@tmux-orc/health-checker && ! test -e node_modules/@tmux-orc/tmux-pool && node --input-type=module -e "const { loadStrategy } = await import(\"@tmux-orc/strategies\"); const s = await loadStrategy(\"window-prefix\", { prefix: \"Claude-\" }, { importModule: (x) => import(x) }); if (s.name !== \"window-prefix\") process.exit(1)"' _ "$work/plugin-only" "$work"
+echo "consumer: the example plugin with its contract installs $(size "$work/plugin-only")"
 plugin_config() { printf 'monitoring:\n  async:\n    strategy: window-prefix\n    strategy_options:\n%s\n' "$1" >"$TMUX_ORC_HOME/config.yaml"; }
 plugin_config '      prefix: Claude-'
 check "monitor start --dry-run loads the plugin with its options" expect_output 'strategy: +window-prefix' tmux-orc monitor start --dry-run

@@ -17,6 +17,8 @@ export { createPollingStrategy } from './polling-strategy.js';
 export { createConcurrentStrategy } from './concurrent-strategy.js';
 export { loadStrategy, type LoadStrategyOptions } from './load-strategy.js';
 export { createStrategyHost, type StrategyHost, type StrategyHostOptions } from './strategy-host.js';
-// What plugin authors need from the packages below, so a plugin depends on this package only.
-export { agentStates, defaultDebounceMs, type AgentState, type CheckedPane, type HealthDetail, type HealthResult } from '@tmux-orc/health-checker';
-export type { PaneInfo, TmuxRunner } from '@tmux-orc/tmux-pool';
+// What plugin authors need of the checker's and the pool's types, declared here (the same shapes,
+// proven in contract-types.test.ts) so that a plugin depends on this package only.
+export { agentStates, defaultDebounceMs, type AgentState } from './agent-state.js';
+export type { HealthDetail, HealthResult } from './health-result.js';
+export type { CheckedPane, PaneInfo, RunOptions, TmuxRunner } from './pane-info.js';

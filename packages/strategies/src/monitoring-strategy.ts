@@ -1,5 +1,5 @@
-import type { CheckedPane, HealthResult } from '@tmux-orc/health-checker';
-import type { PaneInfo, TmuxRunner } from '@tmux-orc/tmux-pool';
+import type { HealthResult } from './health-result.js';
+import type { CheckedPane, PaneInfo, TmuxRunner } from './pane-info.js';
 
 /** The version of this contract; a strategy declares the one it implements. */
 export const strategySpecificationVersion = 'v1' as const;

@@ -1,4 +1,4 @@
-import { type HealthResult, failedResult } from '@tmux-orc/health-checker';
+import type { HealthResult } from './health-result.js';
 import type { MonitoredPane, Observation } from './monitoring-strategy.js';
 
 /** The observation of a pane looked at now. */
@@ -11,5 +11,7 @@ export function keptObservation(previous: Observation, now: number): Observation
   return { ...previous, observedAt: now };
 }
 
-/** The verdict for a pane whose check failed: `unknown`, saying why (the checker's own). */
-export const failedCheckResult: (error: unknown, now: number) => HealthResult = failedResult;
+/** The verdict for a pane whose check failed: `unknown`, saying why (what the checker itself gives such a pane). */
+export function failedCheckResult(error: unknown, now: number): HealthResult {
+  return { state: 'unknown', detector: 'none', detail: { reason: error instanceof Error ? error.message : String(error) }, evidence: [], since: now };
+}

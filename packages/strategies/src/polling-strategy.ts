@@ -1,4 +1,4 @@
-import type { HealthResult } from '@tmux-orc/health-checker';
+import type { HealthResult } from './health-result.js';
 import type { MonitoringStrategy, Observation, StrategyFactory } from './monitoring-strategy.js';
 import { strategySpecificationVersion } from './monitoring-strategy.js';
 import { failedCheckResult, freshObservation } from './observation.js';

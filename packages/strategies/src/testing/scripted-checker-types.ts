@@ -1,4 +1,4 @@
-import type { HealthResult } from '@tmux-orc/health-checker';
+import type { HealthResult } from '../health-result.js';
 import type { PaneChecker } from '../monitoring-strategy.js';
 
 /** Options of `scriptedChecker`. */

@@ -1,4 +1,5 @@
-import type { CheckedPane, HealthResult } from '@tmux-orc/health-checker';
+import type { HealthResult } from '../health-result.js';
+import type { CheckedPane } from '../pane-info.js';
 import type { MonitoredPane, PaneChecker } from '../monitoring-strategy.js';
 import type { ScriptedChecker, ScriptedCheckerOptions } from './scripted-checker-types.js';
 
