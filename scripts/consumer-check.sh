@@ -55,6 +55,7 @@ for tarball in "$work"/tarballs/*.tgz; do
   check "publint --strict $(basename "$tarball")" pnpm exec publint --strict "$tarball"
   check "attw --profile esm-only $(basename "$tarball")" pnpm exec attw --profile esm-only --no-color "$tarball"
 done
+check "package metadata (description, keywords, engines, README install line, CHANGELOG, no invented URL)" node scripts/check-package-metadata.mjs
 check "type tests (*-types.test.ts) compile" sh -c 'for p in $(ls packages/*/src/*-types.test.ts apps/*/src/*-types.test.ts 2>/dev/null | cut -d/ -f1-2 | sort -u); do pnpm exec tsc -p "$p/tsconfig.json" --noEmit || exit 1; done'
 
 cd "$work/app" || exit 1
