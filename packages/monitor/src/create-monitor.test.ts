@@ -104,6 +104,7 @@ describe('createMonitor on real tmux', () => {
     const down = await monitor.runCycle();
     expect(down.status.servers).toEqual([expect.objectContaining({ up: false, consecutive_failures: 1, error: expect.stringMatching(/tmux-orc-test/) })]);
     expect(down.status.base_status.errors_detected).toBe(1);
+    expect(down.status.cycle_failures).toMatchObject({ consecutive: 1, last_error: { code: 'TMUX_SERVER_GONE', message: expect.stringMatching(/tmux-orc-test/) } });
     expect(down.status.agents.map((a) => a.id)).toEqual([keep]);
     await monitor.runCycle();
     expect(monitor.status().servers[0]).toMatchObject({ up: false, consecutive_failures: 2 });
@@ -120,6 +121,36 @@ describe('createMonitor on real tmux', () => {
     const up = await monitor.runCycle();
     expect(up.status.servers[0]).toMatchObject({ up: true, error: null, consecutive_failures: 0 });
     expect(up.status.agents.map((a) => a.name)).toEqual(['ops']);
+    expect(up.status.cycle_failures).toMatchObject({ consecutive: 0, since: null, last_error: { code: 'TMUX_SERVER_GONE' } });
+  });
+
+  it('records a strategy that throws as a failed cycle (STRATEGY_FAILED, naming it and the server), in a row until a cycle works', async () => {
+    const sandbox = await useTmuxSandbox();
+    await sandbox.newSession('team', { window: 'Claude-dev', command: simAgentCommand() });
+    const concurrent = createConcurrentStrategy();
+    let broken = true;
+    const flaky: MonitoringStrategy = {
+      ...concurrent,
+      name: 'flaky',
+      async observe(input) {
+        if (broken) throw new Error('lost its way');
+        return concurrent.observe(input);
+      },
+    };
+    const monitor = createMonitor(configFor(sandbox), { strategy: flaky });
+    onTestFinished(() => monitor.stop());
+    await expect(monitor.runCycle()).rejects.toMatchObject({ code: 'STRATEGY_FAILED', message: expect.stringContaining('`flaky`') });
+    await expect(monitor.runCycle()).rejects.toThrow(/lost its way/);
+    const failing = monitor.status();
+    expect(failing.base_status).toMatchObject({ cycle_count: 0, errors_detected: 2 });
+    expect(failing.cycle_failures).toMatchObject({ consecutive: 2, last_error: { code: 'STRATEGY_FAILED' } });
+    expect(failing.cycle_failures.last_error?.message).toContain(`-L ${sandbox.socketName}`);
+    expect(Date.parse(failing.cycle_failures.last_error?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(failing.cycle_failures.since ?? ''));
+
+    broken = false;
+    const works = await monitor.runCycle();
+    expect(works.status.cycle_failures).toMatchObject({ consecutive: 0, since: null, last_error: { code: 'STRATEGY_FAILED' } });
+    expect(works.status.agents.map((a) => a.name)).toEqual(['dev']);
   });
 
   it('falls back to polling on the exec transport when control mode cannot start, and says so', async () => {
