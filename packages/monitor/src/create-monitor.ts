@@ -97,9 +97,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     counts.cycles += 1;
     counts.lastCycleAt = clocks.wall.now();
     // A server that could not be listed fails the cycle for status (`cycle_failures`), not for the loop.
-    const down = all.find((watched, index) => seen[index] === null);
-    if (down === undefined) failures.succeeded();
-    else failures.failed(Object.assign(new Error(`${down.label}: ${down.error ?? 'no answer'}`), { code: down.errorCode }), counts.lastCycleAt);
+    failures.ran(all.filter((_, index) => seen[index] === null), counts.lastCycleAt);
     counts.lastCycleTime = clocks.monotonic.now() - startedAt;
     emit({ type: 'cycle', durationMs: counts.lastCycleTime, cycle: counts.cycles });
     const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));

@@ -23,6 +23,20 @@ describe('createCycleFailures', () => {
     });
   });
 
+  it('fails a cycle that ran with a server down, naming the first one and its code; succeeds one with none down', () => {
+    const failures = createCycleFailures();
+    failures.ran([{ label: '-L a', error: 'tmux server -L a is not running: no server', errorCode: 'TMUX_SERVER_GONE' }, { label: '-L b', error: null, errorCode: null }], 5_000);
+    expect(failures.snapshot()).toEqual({
+      consecutive: 1,
+      since: '1970-01-01T00:00:05.000Z',
+      last_error: { message: 'tmux server -L a could not be listed: tmux server -L a is not running: no server', code: 'TMUX_SERVER_GONE', at: '1970-01-01T00:00:05.000Z' },
+    });
+    failures.ran([{ label: '-L b', error: null, errorCode: null }], 6_000);
+    expect(failures.snapshot().last_error).toMatchObject({ message: 'tmux server -L b could not be listed: no answer', code: 'UNEXPECTED' });
+    failures.ran([], 7_000);
+    expect(failures.snapshot().consecutive).toBe(0);
+  });
+
   it('reads a string code only', () => {
     expect(errorCodeOf(Object.assign(new Error('x'), { code: 42 }))).toBe('UNEXPECTED');
     expect(errorCodeOf(null)).toBe('UNEXPECTED');

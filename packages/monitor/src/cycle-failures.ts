@@ -10,6 +10,11 @@ export interface CycleFailures {
   failed(error: unknown, at: number): void;
   /** Records a cycle that did its work: the run of failures ends (the last error is kept). */
   succeeded(): void;
+  /**
+   * Records a cycle that ran to its end: failed when a server could not be listed (the first such
+   * server's error is the one kept), else succeeded.
+   */
+  ran(down: readonly { readonly label: string; readonly error: string | null; readonly errorCode: string | null }[], at: number): void;
   /** The status shape: failures in a row, since when, and the last error, times in ISO. */
   snapshot(): CycleFailureStatus;
 }
@@ -25,15 +30,22 @@ export function createCycleFailures(): CycleFailures {
   let consecutive = 0;
   let since: number | null = null;
   let last: { message: string; code: string; at: number } | null = null;
+  const record = (message: string, code: string, at: number): void => {
+    consecutive += 1;
+    since ??= at;
+    last = { message, code, at };
+  };
+  const succeeded = (): void => {
+    consecutive = 0;
+    since = null;
+  };
   return {
-    failed(error, at) {
-      consecutive += 1;
-      since ??= at;
-      last = { message: error instanceof Error ? error.message : String(error), code: errorCodeOf(error), at };
-    },
-    succeeded() {
-      consecutive = 0;
-      since = null;
+    failed: (error, at) => record(error instanceof Error ? error.message : String(error), errorCodeOf(error), at),
+    succeeded,
+    ran(down, at) {
+      const first = down[0];
+      if (first === undefined) succeeded();
+      else record(`tmux server ${first.label} could not be listed: ${first.error ?? 'no answer'}`, first.errorCode ?? 'UNEXPECTED', at);
     },
     snapshot() {
       return {
