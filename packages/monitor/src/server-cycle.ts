@@ -47,7 +47,7 @@ export async function observeWatchedServer(
     seen = await observeServer(watched, panes, strategy, context.tracker, clocks, { now: clocks.wall.now(), ms: context.missingGraceMs }, config.monitoring.debounce * 1000);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new MonitorError('STRATEGY_FAILED', `Expected strategy \`${strategy.name}\` to observe the ${panes.length} panes of ${watched.label}, but it threw: ${message}`, { cause: error });
+    throw new MonitorError('STRATEGY_FAILED', `Expected strategy \`${strategy.name}\` to observe the ${panes.length} pane${panes.length === 1 ? '' : 's'} of ${watched.label}, but it threw: ${message}`, { cause: error });
   }
   for (const agent of seen.gone) logger.info('agent gone', { agent: agent.agentId, target: agent.pane.target });
   return seen;
