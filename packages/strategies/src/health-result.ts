@@ -42,6 +42,8 @@ export interface HealthResult {
   readonly state: AgentState;
   /** Id of the detector that decided, e.g. `claude-code`. */
   readonly detector: string;
+  /** Id of the rule that decided, `<detector>/<rule>` (e.g. `claude-code/choice-dialog`), when the detector names one. */
+  readonly rule?: string;
   readonly detail: HealthDetail;
   /** The screen line(s) that decided. */
   readonly evidence: readonly string[];
