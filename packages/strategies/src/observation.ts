@@ -13,5 +13,5 @@ export function keptObservation(previous: Observation, now: number): Observation
 
 /** The verdict for a pane whose check failed: `unknown`, saying why (what the checker itself gives such a pane). */
 export function failedCheckResult(error: unknown, now: number): HealthResult {
-  return { state: 'unknown', detector: 'none', detail: { reason: error instanceof Error ? error.message : String(error) }, evidence: [], since: now };
+  return { state: 'unknown', detector: 'none', rule: 'none/check-failed', detail: { reason: error instanceof Error ? error.message : String(error) }, evidence: [], since: now };
 }
