@@ -10,6 +10,8 @@ socket="tmux-orc-test-consumer-$$"
 passed=0 failed=0
 cleanup() {
   tmux -L "$socket" kill-server 2>/dev/null || true
+  # A killed server can leave its socket file behind (one per run piled up in /tmp/tmux-UID).
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$socket"
   rm -rf "$work"
 }
 trap cleanup EXIT
