@@ -96,8 +96,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
 
     counts.cycles += 1;
     counts.lastCycleAt = clocks.wall.now();
-    // A server that could not be listed fails the cycle for status (`cycle_failures`), not for the loop.
-    failures.ran(all.filter((_, index) => seen[index] === null), counts.lastCycleAt);
+    // A server down (not listed now, late, or an SSH host waiting to retry) fails the cycle for status, not for the loop.
+    failures.ran(all.filter((watched) => !watched.up), counts.lastCycleAt);
     counts.lastCycleTime = clocks.monotonic.now() - startedAt;
     emit({ type: 'cycle', durationMs: counts.lastCycleTime, cycle: counts.cycles });
     const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));
