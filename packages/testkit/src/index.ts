@@ -31,7 +31,14 @@ export { TESTKIT_ERROR_CODES, TestkitError, type TestkitErrorCode } from './test
 export { type FakeAnthropic, type FakeAnthropicOptions, type FakeAnthropicRequest, startFakeAnthropic } from './fake-anthropic/start-fake-anthropic.js';
 export { type FakeReply, type FakeRequestContext, type FakeScenario } from './fake-anthropic/fake-reply.js';
 export { defaultScenarios } from './fake-anthropic/default-scenarios.js';
-export { type ClaudeCodeBinary, type ClaudeCodeBinaryLookup, findClaudeCodeBinary } from './claude-code/claude-code-binary.js';
+export {
+  type ClaudeCodeBinary,
+  type ClaudeCodeBinaryLookup,
+  type ClaudeCodePin,
+  type FindClaudeCodeBinaryOptions,
+  claudeCodePackages,
+  findClaudeCodeBinary,
+} from './claude-code/claude-code-binary.js';
 export { type ClaudeCodePane, type ClaudePermissionMode, type StartClaudeCodeOptions, startClaudeCode } from './claude-code/start-claude-code.js';
 export { type ClaudeConfigOptions, type ClaudeHome, type FirstRunDialog, claudeConfig, createClaudeHome } from './claude-code/claude-home.js';
 export { type PaneInfo, captureJoined, readPaneInfo } from './claude-code/pane-info.js';

@@ -25,18 +25,40 @@ function platformPackage(): string {
 }
 
 /**
- * Finds the Claude Code native binary installed with `@tmux-orc/testkit` (or takes `path`, e.g. a
- * globally installed `claude`) and checks that it runs (`--version`). Never throws: a failure is
+ * The two Claude Code versions installed side by side with `@tmux-orc/testkit`: `pinned` (the
+ * version the suite was built on) and `newest` (an npm alias, `@anthropic-ai/claude-code-latest`,
+ * bumped by `pnpm screens:record --cli claude-code --version X` to the newest release).
+ */
+export const claudeCodePackages = {
+  pinned: '@anthropic-ai/claude-code',
+  newest: '@anthropic-ai/claude-code-latest',
+} as const;
+
+/** Which of the side-by-side installs to use. */
+export type ClaudeCodePin = keyof typeof claudeCodePackages;
+
+/** Options of {@link findClaudeCodeBinary}. */
+export interface FindClaudeCodeBinaryOptions {
+  /** An executable to use instead of the installed ones (a global `claude`, another version). */
+  readonly path?: string;
+  /** Which installed version (default `pinned`). */
+  readonly pin?: ClaudeCodePin;
+}
+
+/**
+ * Finds the Claude Code native binary installed with `@tmux-orc/testkit` (`pin`: the pinned or the
+ * newest of the two side-by-side installs; or takes `path`, e.g. a globally installed `claude`) and checks that it runs (`--version`). Never throws: a failure is
  * returned with a reason a skipped test can print.
  */
-export async function findClaudeCodeBinary(options: { readonly path?: string } = {}): Promise<ClaudeCodeBinaryLookup> {
+export async function findClaudeCodeBinary(options: FindClaudeCodeBinaryOptions = {}): Promise<ClaudeCodeBinaryLookup> {
   if (options.path !== undefined) return tryCandidates([options.path], 'the given path');
   const require = createRequire(import.meta.url);
+  const wrapper = claudeCodePackages[options.pin ?? 'pinned'];
   let wrapperManifest: string;
   try {
-    wrapperManifest = require.resolve('@anthropic-ai/claude-code/package.json');
+    wrapperManifest = require.resolve(`${wrapper}/package.json`);
   } catch (cause) {
-    return { ok: false, reason: `@anthropic-ai/claude-code is not installed next to @tmux-orc/testkit (${String(cause)})` };
+    return { ok: false, reason: `${wrapper} is not installed next to @tmux-orc/testkit (${String(cause)})` };
   }
   const wrapperDir = dirname(wrapperManifest);
   const candidates: string[] = [];

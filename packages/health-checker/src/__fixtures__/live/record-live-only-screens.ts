@@ -3,10 +3,11 @@
  * `screenCases` do not produce, into `../claude-code-<version>/` (next to the other recordings,
  * so `claude-code.test.ts` classifies them too), at 120x40 and 80x24:
  *
- *   pnpm --filter @tmux-orc/testkit exec tsx --conditions=source ../health-checker/src/__fixtures__/live/record-live-only-screens.ts
+ *   pnpm --filter @tmux-orc/testkit exec tsx --conditions=source ../health-checker/src/__fixtures__/live/record-live-only-screens.ts [--pin newest]
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { type ScreenCase, findClaudeCodeBinary, recordScreens } from '@tmux-orc/testkit';
 
 const liveOnlyCases: readonly ScreenCase[] = [
@@ -23,7 +24,12 @@ const liveOnlyCases: readonly ScreenCase[] = [
   },
 ];
 
-const lookup = await findClaudeCodeBinary();
+const { values } = parseArgs({ options: { pin: { type: 'string', default: 'pinned' } } });
+if (values.pin !== 'pinned' && values.pin !== 'newest') {
+  process.stderr.write(`Expected --pin to be \`pinned\` or \`newest\`, got \`${values.pin}\`\n`);
+  process.exit(2);
+}
+const lookup = await findClaudeCodeBinary({ pin: values.pin });
 if (!lookup.ok) {
   process.stderr.write(`Cannot record: ${lookup.reason}\n`);
   process.exit(1);
