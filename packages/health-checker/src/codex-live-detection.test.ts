@@ -9,6 +9,8 @@ import type { LiveCase } from './__fixtures__/live/live-expectations.js';
 import { type PaneWatch, startPaneWatch } from './__fixtures__/live/pane-watch.js';
 import { runCodexLiveCase } from './__fixtures__/live/run-codex-live-case.js';
 import { recordScreens } from './__fixtures__/live/screen-recorder.js';
+import { checkLiveProofsAfterAll } from './__fixtures__/live/check-live-proofs.js';
+import { createLiveProofs, provingCase } from './__fixtures__/live/live-proofs.js';
 
 /**
  * The health checker on LIVE screens of the real Codex CLI (testkit's harness: the native binary
@@ -78,6 +80,8 @@ const sizes = [
   { cols: 120, rows: 40, checker: 'AsyncHealthChecker' },
   { cols: 80, rows: 24, checker: 'HealthChecker' },
 ] as const;
+const proofs = lookup.ok ? createLiveProofs('codex', lookup.binary.version, liveCases, sizes.map((size) => `${size.cols}x${size.rows}`)) : undefined;
+checkLiveProofsAfterAll(proofs === undefined ? [] : [proofs]);
 
 describe('every testkit Codex screen case has a live expectation', () => {
   it('lists each case once', () => {
@@ -133,11 +137,13 @@ describe.skipIf(!lookup.ok).concurrent.each(sizes)('the health checker on live C
     }
   }, 240_000);
 
-  it.concurrent.each(liveCases.map((c) => [c.key, c] as const))('%s', async (key) => {
+  it.concurrent.each(liveCases.map((c) => [c.key, c] as const))('%s', async (key, liveCase) => {
     const run = runs.get(key);
     if (run === undefined) throw new Error(`Expected case ${key} to have been started, got no run`);
-    await run;
-    expect(watch?.failedCycles ?? [], 'watch cycles whose list-panes or checkMany failed').toEqual([]);
-    expect(api?.requests.filter((r) => r.scenario === 'unknown-path').map((r) => r.url)).toEqual([]);
+    await provingCase(proofs, liveCase, `${cols}x${rows}`, async () => {
+      await run;
+      expect(watch?.failedCycles ?? [], 'watch cycles whose list-panes or checkMany failed').toEqual([]);
+      expect(api?.requests.filter((r) => r.scenario === 'unknown-path').map((r) => r.url)).toEqual([]);
+    });
   }, 240_000);
 });

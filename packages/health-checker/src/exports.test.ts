@@ -11,11 +11,16 @@ it('exports exactly its public runtime surface', async () => {
     'builtinDetectors',
     'chooseDetector',
     'classifyScreen',
+    'compareVersions',
     'createScreenStateTracker',
     'defaultDebounceMs',
+    'detectorProofs',
     'explainScreen',
     'failedResult',
     'healthCheckerErrorCodes',
     'isShellCommand',
+    'parseVersion',
+    'provenVersions',
+    'versionStanding',
   ]);
 });

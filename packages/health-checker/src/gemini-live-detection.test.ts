@@ -9,6 +9,8 @@ import type { LiveCase } from './__fixtures__/live/live-expectations.js';
 import { type PaneWatch, startPaneWatch } from './__fixtures__/live/pane-watch.js';
 import { runGeminiLiveCase } from './__fixtures__/live/run-gemini-live-case.js';
 import { recordScreens } from './__fixtures__/live/screen-recorder.js';
+import { checkLiveProofsAfterAll } from './__fixtures__/live/check-live-proofs.js';
+import { createLiveProofs, provingCase } from './__fixtures__/live/live-proofs.js';
 
 /**
  * The health checker on LIVE screens of the real Gemini CLI (npm `@google/gemini-cli`, pinned in
@@ -81,6 +83,8 @@ const sizes = [
   { cols: 120, rows: 40, checker: 'AsyncHealthChecker' },
   { cols: 80, rows: 24, checker: 'HealthChecker' },
 ] as const;
+const proofs = lookup.ok ? createLiveProofs('gemini', lookup.cli.version, liveCases, sizes.map((size) => `${size.cols}x${size.rows}`)) : undefined;
+checkLiveProofsAfterAll(proofs === undefined ? [] : [proofs]);
 
 const startPane = pLimit(panesAtOnce);
 
@@ -137,12 +141,14 @@ describe.skipIf(!lookup.ok || !liveGemini).concurrent.each(sizes)('the health ch
     }
   }, 900_000); // waits for every case (each bounded by its own timeouts) before tearing down
 
-  it.concurrent.each(liveCases.map((c) => [c.key, c] as const))('%s', async (key) => {
+  it.concurrent.each(liveCases.map((c) => [c.key, c] as const))('%s', async (key, liveCase) => {
     const run = runs.get(key);
     if (run === undefined) throw new Error(`Expected case ${key} to have been started, got no run`);
-    await run;
-    expect(watch?.failedCycles ?? [], 'watch cycles whose list-panes or checkMany failed').toEqual([]);
-    // Gemini CLI needed nothing from the API beyond what the fake knows.
-    expect(api?.requests.filter((r) => r.scenario === 'unknown-path').map((r) => r.url)).toEqual([]);
+    await provingCase(proofs, liveCase, `${cols}x${rows}`, async () => {
+      await run;
+      expect(watch?.failedCycles ?? [], 'watch cycles whose list-panes or checkMany failed').toEqual([]);
+      // Gemini CLI needed nothing from the API beyond what the fake knows.
+      expect(api?.requests.filter((r) => r.scenario === 'unknown-path').map((r) => r.url)).toEqual([]);
+    });
   }, 900_000);
 });

@@ -24,3 +24,6 @@ export { chooseDetector, type ChoiceBasis, type DetectorCandidate, type Detector
 export type { DetectorRule, TitleReading } from './detector-rule.js';
 export { explainScreen, type ScreenExplanation } from './explain-screen.js';
 export { allRules } from './all-rules.js';
+export { compareVersions, parseVersion } from './proofs/compare-versions.js';
+export type { DetectorProof } from './proofs/detector-proof.js';
+export { detectorProofs, provenVersions, type VersionStanding, versionStanding } from './proofs/detector-proofs.js';
