@@ -4,6 +4,7 @@ import { registerBenchmarkCommand } from './commands/benchmark.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerDashboardCommand } from './commands/dashboard.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDetectorsCommand } from './commands/detectors.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerObserveCommands } from './commands/observe.js';
 
@@ -28,6 +29,7 @@ export function createProgram(): Command {
   registerConfigCommands(program);
   registerDashboardCommand(program);
   registerDemoCommand(program);
+  registerDetectorsCommand(program);
   registerMonitorCommands(program);
   registerObserveCommands(program);
   return program;

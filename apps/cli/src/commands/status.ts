@@ -1,5 +1,6 @@
 import type { LoadedConfig } from '@tmux-orc/config';
 import { findLiveMonitor } from '../client/find-monitor.js';
+import { withCliVersions } from '../client/agent-cli-versions.js';
 import { oneShotStatus } from '../client/one-shot-status.js';
 import type { StatusJson } from '../shared/status-json.js';
 import { renderDetailedMetrics } from '../render/detailed-metrics.js';
@@ -20,7 +21,8 @@ export interface StatusOptions {
 export async function getStatus(loaded: LoadedConfig, options: Pick<StatusOptions, 'all' | 'wait'>): Promise<StatusJson> {
   // `--all` changes discovery, so the daemon's view would not answer it; `--wait` asks for a fresh look.
   const live = options.all === true || options.wait === true ? null : await findLiveMonitor(loaded);
-  return live?.status ?? (await oneShotStatus(loaded.config, { wait: options.wait === true }));
+  const status = live?.status ?? (await oneShotStatus(loaded.config, { wait: options.wait === true }));
+  return withCliVersions(status, loaded.config);
 }
 
 /** `tmux-orc status [--detailed] [--all] [--wait] [--json]`. Exit 1 when a tmux server cannot be reached. */

@@ -27,6 +27,13 @@ export function oneLineEvidence(evidence: string, width: number): string {
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }
 
+/** The detector, and the CLI version when known: `claude-code 2.1.340 (newer than proven)` warns that detection on it is unproven. */
+export function detectorCell(agent: Pick<AgentJson, 'detector' | 'cli_version'>): string {
+  const version = agent.cli_version;
+  if (version === undefined) return agent.detector;
+  return version.standing === 'newer' ? `${agent.detector} ${version.version} ${pc.yellow('(newer than proven)')}` : `${agent.detector} ${version.version}`;
+}
+
 /**
  * The agents as a table: id, target, name, state (colored), for how long, detector, the deciding
  * line; with agents on SSH hosts, one titled table per host (this machine first).
@@ -51,7 +58,7 @@ function renderAgentRows(agents: readonly AgentJson[], now: number, evidenceWidt
       agent.role === 'pm' ? `${agent.name} (pm)` : agent.name,
       colorState(agent.state),
       formatAge(agent.since, now),
-      agent.detector,
+      detectorCell(agent),
       oneLineEvidence(agent.evidence, evidenceWidth),
     ]);
   }

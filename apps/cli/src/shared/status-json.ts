@@ -22,6 +22,17 @@ export interface AgentJson {
   readonly evidence: string;
   /** The last Claude Code hook event received for this pane, when the daemon got one. */
   readonly hook?: HookSighting;
+  /** The version of the agent CLI running in the pane, when `status` could read it on this machine. */
+  readonly cli_version?: CliVersionJson;
+}
+
+/** The agent CLI's version, how it was read, and how it stands against the versions real screens prove. */
+export interface CliVersionJson {
+  readonly version: string;
+  /** `package.json` (the npm package holding the running executable or script), `install path`, or `--version`. */
+  readonly source: 'package.json' | 'install path' | '--version';
+  /** `newer`: newer than every version proven live — detection on it is unproven. */
+  readonly standing: 'proven' | 'newer' | 'unproven' | 'untested';
 }
 
 /** `tmux-orc status --json`. `--detailed` (and the daemon's `GET /status`) add `detailed`. */

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { processIo, type CommandIo } from '../shared/command-io.js';
+
+/** Registers `tmux-orc detectors`: which agent CLIs are detected, and which of their versions real screens prove. */
+export function registerDetectorsCommand(program: Command, io: CommandIo = processIo()): void {
+  program
+    .command('detectors')
+    .description('the detectors, the CLI versions their real screens prove live, and what is only recorded or unproven')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      process.exitCode = await (await import('./detectors-list.js')).runDetectors(options, io);
+    });
+}
