@@ -55,7 +55,7 @@ const recorder = ['--filter', '@tmux-orc/testkit', 'exec', 'tsx', '--conditions=
 run('record', 'pnpm', [...recorder, 'src/claude-code/record-screens.ts', '--pin', pin]);
 run('record live-only screens', 'pnpm', [...recorder, '../health-checker/src/__fixtures__/live/record-live-only-screens.ts', '--pin', pin]);
 if (!values['skip-live']) {
-  run('live detection', 'pnpm', ['--filter', '@tmux-orc/health-checker', 'exec', 'vitest', 'run', 'src/claude-code-live-detection.test.ts'], { TMUX_ORC_WRITE_PROOFS: '1' });
+  run('live detection', 'pnpm', ['exec', 'vitest', 'run', 'packages/health-checker/src/claude-code-live-detection.test.ts'], { TMUX_ORC_WRITE_PROOFS: '1' });
 }
 run('detection table', 'pnpm', ['--silent', 'detection-table']);
 process.stdout.write(`screens:record: Claude Code ${version} recorded (pin: ${pin}); review the fixtures' diff and the detection table\n`);
