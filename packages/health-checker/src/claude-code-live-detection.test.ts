@@ -65,7 +65,8 @@ const variants = binaries.flatMap((binary) => sizes.map((size) => ({ ...size, bi
 
 checkLiveProofsAfterAll(proofs.values());
 
-it.skipIf(binaries.length > 0)('runs live Claude Code (no install could run here, see the warnings)', () => undefined);
+// Without any runnable install the file still reports one skipped test (and the warnings above).
+if (binaries.length === 0) it.skip('runs live Claude Code (no install could run here, see the warnings)', () => undefined);
 
 describe.concurrent.each(variants)('the health checker on live Claude Code $version at $cols x $rows ($checker)', ({ cols, rows, checker, binary }) => {
   let sandbox: TmuxSandbox | undefined;
