@@ -5,5 +5,5 @@ export const generatedDetectorProofs: readonly DetectorProof[] = [
   { detector: 'claude-code', version: '2.1.330', live: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'], recorded: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'] },
   { detector: 'claude-code', version: '2.1.332', live: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'], recorded: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'] },
   { detector: 'codex', version: '0.171.0', live: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'], recorded: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'] },
-  { detector: 'gemini', version: '0.61.0', live: [], recorded: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'] },
+  { detector: 'gemini', version: '0.61.0', live: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'], recorded: ['active','idle','waiting_input','queued_message','fresh','error','rate_limited','compacting','crashed'] },
 ];
