@@ -38,14 +38,14 @@ export interface LiveProofs {
 }
 
 /** The file of one CLI version's record. */
-export function proofFile(detector: string, version: string): string {
-  return join(proofsDir, `${detector}-${version}.json`);
+export function proofFile(detector: string, version: string, dir = proofsDir): string {
+  return join(dir, `${detector}-${version}.json`);
 }
 
 /** Reads a stored record, or `undefined` when this version has none yet. */
-export function readProofRecord(detector: string, version: string): LiveProofRecord | undefined {
+export function readProofRecord(detector: string, version: string, dir = proofsDir): LiveProofRecord | undefined {
   try {
-    return JSON.parse(readFileSync(proofFile(detector, version), 'utf8')) as LiveProofRecord;
+    return JSON.parse(readFileSync(proofFile(detector, version, dir), 'utf8')) as LiveProofRecord;
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw cause;
@@ -57,7 +57,7 @@ export function readProofRecord(detector: string, version: string): LiveProofRec
  * The record only ever claims what a run showed: a rewrite is deliberate (`TMUX_ORC_WRITE_PROOFS=1`,
  * which `pnpm screens:record` sets), and every other full run checks the stored claims still hold.
  */
-export function createLiveProofs(detector: string, version: string, cases: readonly LiveCase[], sizes: readonly string[]): LiveProofs {
+export function createLiveProofs(detector: string, version: string, cases: readonly LiveCase[], sizes: readonly string[], dir = proofsDir): LiveProofs {
   const results = new Map<string, Map<string, boolean>>();
   const record = (): LiveProofRecord => {
     const states: Partial<Record<AgentState, string[]>> = {};
@@ -80,11 +80,11 @@ export function createLiveProofs(detector: string, version: string, cases: reado
     finish() {
       const proved = record();
       if (process.env['TMUX_ORC_WRITE_PROOFS'] === '1') {
-        writeFileSync(proofFile(detector, version), `${JSON.stringify(proved, null, 2)}\n`);
+        writeFileSync(proofFile(detector, version, dir), `${JSON.stringify(proved, null, 2)}\n`);
         return [];
       }
       const complete = cases.every((liveCase) => sizes.every((size) => results.get(liveCase.key)?.has(size) === true));
-      const stored = readProofRecord(detector, version);
+      const stored = readProofRecord(detector, version, dir);
       if (!complete || stored === undefined) return [];
       return Object.entries(stored.states).flatMap(([state, keys]) =>
         (keys ?? []).filter((key) => !(proved.states[state as AgentState] ?? []).includes(key)).map((key) => `${state} (${key})`),
