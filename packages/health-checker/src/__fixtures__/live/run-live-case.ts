@@ -65,14 +65,15 @@ function describeDetail(detail: Readonly<Record<string, unknown>>): string {
 
 /**
  * The observations of `log` from `from` on, for at least `forMs` and at least `count` of them:
- * on a loaded machine a cycle can take longer than its interval, so the window stretches (up to
- * three times) until enough cycles have looked.
+ * on a loaded machine a cycle can take longer than its interval, so the window stretches (to 20 s
+ * at least: with four Claude Code suites at once and a load of 25 on 2 cores, watch cycles were
+ * seen taking 2-5 s) until enough cycles have looked.
  */
 async function observeFor(log: PaneLog, from: number, forMs: number, count: number, clock: MonotonicClock): Promise<Observation[]> {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const rest = from + forMs - clock.now();
   if (rest > 0) await sleep(rest);
-  while (log.since(from).length < count && clock.now() < from + 3 * forMs) await sleep(100);
+  while (log.since(from).length < count && clock.now() < from + Math.max(3 * forMs, 20_000)) await sleep(100);
   return log.since(from);
 }
 
