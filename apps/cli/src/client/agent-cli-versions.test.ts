@@ -13,8 +13,8 @@ import { withCliVersions } from './agent-cli-versions.js';
  * real tmux server: a Node CLI by its package's `package.json` (as Codex and Gemini CLI install),
  * an executable by `--version`, and the real newest Claude Code installed with the testkit.
  */
-function agent(id: string, detector: string): AgentJson {
-  return { id, target: 't', session: 's', window: 'w', name: 'n', role: 'developer', detector, state: 'idle', since: '', detail: {}, evidence: '' };
+function agent(id: string, detector: string, host: string | null = null): AgentJson {
+  return { id, host, target: 't', session: 's', window: 'w', name: 'n', role: 'developer', detector, state: 'idle', since: '', detail: {}, evidence: '' };
 }
 
 function statusOf(agents: AgentJson[]): StatusJson {
@@ -57,11 +57,13 @@ describe('the versions of the agent CLIs panes run', () => {
     const aider = await sandbox.newSession('aider', { command: `sh ${join(dir, 'bin', 'aider')}` });
     const shell = await sandbox.newSession('shell');
     const config = { servers: [{ socket_name: sandbox.socketName }] };
-    const status = await withCliVersions(statusOf([agent(codex.paneId, 'codex'), agent(aider.paneId, 'aider'), agent(shell.paneId, 'claude-code')]), config, proofs);
+    const agents = [agent(codex.paneId, 'codex'), agent(aider.paneId, 'aider'), agent(shell.paneId, 'claude-code'), agent(codex.paneId, 'codex', 'me@box')];
+    const status = await withCliVersions(statusOf(agents), config, proofs);
     expect(status.agents.map((a) => a.cli_version)).toEqual([
       { version: '9.9.9', source: 'package.json', standing: 'newer' },
       { version: '0.86.1', source: '--version', standing: 'unproven' },
       undefined, // a plain shell runs no Claude Code: no version is made up
+      undefined, // an agent on an SSH host: its processes are not on this machine
     ]);
   }, 60_000);
 

@@ -7,10 +7,11 @@ import { agentCliBinaries } from './agent-cli-binaries.js';
 import { probeCliVersion } from './cli-version-probe.js';
 import { descendants, readProcessTable } from './process-tree.js';
 
-/** Agent id → the pid of its pane's process, over every configured server that answers. */
+/** Agent id → the pid of its pane's process, over every configured server of this machine that answers. */
 async function panePids(config: Pick<Config, 'servers'>): Promise<Map<string, number>> {
   const pids = new Map<string, number>();
-  for (const { server, prefix } of configuredServers(config)) {
+  // A server reached over SSH runs its panes' processes on its host, out of this /proc's sight.
+  for (const { server, prefix } of configuredServers(config).filter((entry) => entry.host === null)) {
     const connection = new ExecConnection(server);
     try {
       for (const pane of await listPanes(connection)) if (pane.pid !== null) pids.set(`${prefix}${pane.id}`, pane.pid);
@@ -35,7 +36,7 @@ export async function withCliVersions(status: StatusJson, config: Pick<Config, '
   const agents: AgentJson[] = [];
   for (const agent of status.agents) {
     const cli = agentCliBinaries[agent.detector];
-    const pid = pids.get(agent.id);
+    const pid = agent.host === null ? pids.get(agent.id) : undefined;
     const probed = cli === undefined || pid === undefined ? null : await probeCliVersion(descendants(table, pid), cli, asked);
     if (probed === null) {
       agents.push(agent);
