@@ -72,8 +72,23 @@ export function createStrategySource(
   };
 }
 
-/** Loads strategies by name: the configured one with `monitoring.async.strategy_options`, the polling fallback with none. */
+/**
+ * The adaptive strategy's `staleness` (s) under `discovery: events` when the config sets none. tmux
+ * then tells which panes printed, so the bound is only a slow safety net (10 s, adaptive's own
+ * default, re-read every pane of a quiet 1000-agent fleet every 10 s for nothing).
+ */
+export const eventsStalenessSeconds = 60;
+
+/** `monitoring.async.strategy_options`, with the events-mode staleness for adaptive unless set. */
+export function configuredStrategyOptions(config: Config): Readonly<Record<string, unknown>> {
+  const { strategy, strategy_options: options, discovery } = config.monitoring.async;
+  if (strategy !== 'adaptive' || discovery !== 'events' || 'staleness' in options) return options;
+  return { ...options, staleness: eventsStalenessSeconds };
+}
+
+/** Loads strategies by name: the configured one with its options (see `configuredStrategyOptions`), the polling fallback with none. */
 export function configuredStrategyLoader(config: Config): (name: string) => Promise<MonitoringStrategy> {
-  const { strategy, strategy_options: options } = config.monitoring.async;
+  const { strategy } = config.monitoring.async;
+  const options = configuredStrategyOptions(config);
   return (name) => loadStrategy(name, name === strategy ? options : {}, { importModule: (specifier) => import(specifier) });
 }

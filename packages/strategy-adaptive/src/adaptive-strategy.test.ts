@@ -127,14 +127,14 @@ describe('adaptive strategy', () => {
     expect(second.get('%2')?.result.state).toBe('active');
   });
 
-  it('looks again at a pane not looked at for the staleness bound', async () => {
+  it('looks again at a pane not looked at for the staleness bound (at its own point past half of it)', async () => {
     const { clock, tmux, services } = setUp({ '%1': 'fresh-started-120x40' });
     const cycle = cycles(createAdaptiveStrategy({ stalenessMs: 20_000 }), services);
     await cycle([testPane('%1')]);
-    clock.advance(19_999);
+    clock.advance(10_000); // half the bound: never due before
     await cycle([testPane('%1')]);
     expect(tmux.captured).toHaveLength(1);
-    clock.advance(1);
+    clock.advance(10_000);
     await cycle([testPane('%1')]);
     expect(tmux.captured).toHaveLength(2);
   });

@@ -60,10 +60,24 @@ describe('planCaptures', () => {
     expect(plan([pane], [observed(pane, 'idle', 10_000)], 15_000).keep).toEqual(['%1']);
   });
 
-  it('looks at any pane not looked at for the staleness bound', () => {
+  it('looks at any pane not looked at for the staleness bound, not before half of it', () => {
     const pane = testPane('%1');
-    expect(plan([pane], [observed(pane, 'idle', 10_000)], 29_999).keep).toEqual(['%1']);
+    expect(plan([pane], [observed(pane, 'idle', 10_000)], 20_000).keep).toEqual(['%1']);
     expect(plan([pane], [observed(pane, 'fresh', 10_000)], 30_000).capture).toEqual(['%1:stale']);
+  });
+
+  it('spreads the staleness looks of panes looked at together over later cycles', () => {
+    const panes = Array.from({ length: 200 }, (_, i) => testPane(`%${i}`));
+    const previous = panes.map((p) => observed(p, 'idle', 0));
+    const perSecond: number[] = [];
+    for (let now = 1_000; now <= 20_000; now += 1_000) {
+      const due = plan(panes, previous, now).capture.length;
+      perSecond.push(due - perSecond.reduce((a, b) => a + b, 0));
+    }
+    // All 200 due by the 20 s bound, none before 10 s, and no second takes more than a fifth.
+    expect(perSecond.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(perSecond.slice(0, 9).every((n) => n === 0)).toBe(true);
+    expect(Math.max(...perSecond)).toBeLessThanOrEqual(40);
   });
 
   it('fills a budget by priority (PM, problem, activity, settling, stale), oldest look first, and defers the rest', () => {

@@ -1,5 +1,6 @@
 import type { MonitoredPane, Observation } from '@tmux-orc/strategies';
 import type { ResolvedAdaptiveOptions } from './adaptive-options.js';
+import { staleAfter } from './stale-after.js';
 
 /**
  * Why a pane is looked at this cycle, highest priority first:
@@ -8,7 +9,8 @@ import type { ResolvedAdaptiveOptions } from './adaptive-options.js';
  * - `activity`: its `window_activity` moved since it was last looked at, or it is new;
  * - `settling`: it was `active` and has not been looked at for the debounce window, so the
  *   tracker can turn it `idle` (or see it still changing) — otherwise it would stay `active`;
- * - `stale`: not looked at for `stalenessMs`.
+ * - `stale`: not looked at for its share of `stalenessMs` (between half of it and all of it, fixed
+ *   per pane: see `staleAfter`), so a fleet looked at all at once is not re-read all at once.
  */
 export const captureReasons = ['role', 'state', 'activity', 'settling', 'stale'] as const;
 
@@ -48,7 +50,7 @@ function reasonFor(pane: MonitoredPane, last: Observation | undefined, input: Pl
   if (pane.windowActivity !== last.windowActivity) return 'activity';
   const sinceLook = now - last.capturedAt;
   if (last.result.state === 'active' && sinceLook >= debounceMs) return 'settling';
-  if (sinceLook >= options.stalenessMs) return 'stale';
+  if (sinceLook >= staleAfter(pane.id, options.stalenessMs)) return 'stale';
   return null;
 }
 
