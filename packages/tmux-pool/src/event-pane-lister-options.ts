@@ -11,13 +11,24 @@ export interface EventPaneListerOptions extends PaneListerOptions {
   readonly fullListingMs?: number;
   /** False lists every pane every time (the polling fallback), as on a tmux without subscriptions. Default true. */
   readonly subscriptions?: boolean;
-  /** Called when tmux reported a change, so a caller can look now instead of at its next tick. */
-  readonly onChange?: () => void;
+  /**
+   * Called when tmux reported a change, so a caller can look now instead of at its next tick, and
+   * decide from what changed whether that is worth a look now (see {@link PaneChange}).
+   */
+  readonly onChange?: (change: PaneChange) => void;
   readonly tmuxPath?: string;
   /** How long the lister's own client may take to answer (ms). Default 5000. */
   readonly commandTimeoutMs?: number;
   readonly timers?: TimerProvider;
   readonly logger?: Logger;
+}
+
+/** What tmux reported, as `EventPaneLister` passes it to `onChange`. */
+export interface PaneChange {
+  /** Panes whose activity stamp or dead flag moved (empty when only the structure changed). */
+  readonly paneIds: readonly string[];
+  /** A pane or window appeared, closed or was renamed, or a session changed: the set itself may differ. */
+  readonly structural: boolean;
 }
 
 /** Default of {@link EventPaneListerOptions.fullListingMs}. */

@@ -1,7 +1,10 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useTmuxSandbox } from '@tmux-orc/testkit';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { EventPaneLister } from './event-pane-lister.js';
-import type { EventPaneListerOptions } from './event-pane-lister-options.js';
+import type { EventPaneListerOptions, PaneChange } from './event-pane-lister-options.js';
 import { createTmuxConnectionPool } from './pool.js';
 import type { TmuxRunner } from './runner.js';
 
@@ -22,13 +25,29 @@ function listings(sent: readonly string[][]): string[] {
   return sent.filter((args) => args[0] === 'list-panes').map((args) => (args[1] === '-a' ? '-a' : String(args[2])));
 }
 
-/** A pool and an event lister on the sandbox's server, both closed when the test ends; `changes` counts `onChange` calls. */
+/**
+ * A `tmux` that answers a subscription as tmux 3.0–3.1 do: it runs the real tmux, but turns the
+ * control line `"refresh-client" "-B" …` into a flag refresh-client lacks, so tmux refuses it with
+ * `%error` (`unknown flag`), as a tmux before 3.2 (no `-B`) refuses the real one.
+ */
+async function tmuxWithoutSubscriptions(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tmux-orc-old-tmux-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'tmux');
+  // Only a control client's stdin goes through sed: other commands (the probe) must not wait on it.
+  const rewrite = `sed -u 's/^"refresh-client" "-B" /"refresh-client" "-Y" /' | exec tmux "$@"`;
+  await writeFile(path, `#!/bin/sh\ncase " $* " in *" -C "*) ${rewrite} ;; *) exec tmux "$@" ;; esac\n`);
+  await chmod(path, 0o755);
+  return path;
+}
+
+/** A pool and an event lister on the sandbox's server, both closed when the test ends; `changes` keeps what `onChange` heard. */
 async function setUp(options: Partial<EventPaneListerOptions> = {}) {
   const sandbox = await useTmuxSandbox();
   const pool = createTmuxConnectionPool({ server: sandbox.server, commandTimeoutMs: 1000 });
   const runner = recording(pool);
-  const changes = { count: 0 };
-  const lister = new EventPaneLister(runner, { server: sandbox.server, fullListingMs: 600_000, commandTimeoutMs: 1000, onChange: () => (changes.count += 1), ...options });
+  const changes: PaneChange[] = [];
+  const lister = new EventPaneLister(runner, { server: sandbox.server, fullListingMs: 600_000, commandTimeoutMs: 1000, onChange: (change) => changes.push(change), ...options });
   onTestFinished(async () => {
     await lister.close();
     await pool.close();
@@ -58,10 +77,12 @@ describe('EventPaneLister on a real tmux server', () => {
       .toEqual([]);
 
     runner.sent.length = 0;
-    const before = changes.count;
+    changes.length = 0;
     await sandbox.sendLine(shell.paneId, 'exec tail -f /dev/null');
     await expect.poll(async () => (await lister.list()).find((pane) => pane.id === shell.paneId)?.currentCommand, { timeout: 8000, interval: 300 }).toBe('tail');
-    expect(changes.count).toBeGreaterThan(before);
+    // The change names the pane that printed, and only it: a caller can tell whose screen moved.
+    expect(changes).toContainEqual({ paneIds: [shell.paneId], structural: false });
+    expect(changes.flatMap((change) => change.paneIds)).not.toContain(quiet.paneId);
     expect(listings(runner.sent)).not.toContain('-a');
     expect(listings(runner.sent)).toContain(shell.paneId);
     expect(listings(runner.sent)).not.toContain(quiet.paneId);
@@ -69,9 +90,10 @@ describe('EventPaneLister on a real tmux server', () => {
   });
 
   it('lists every pane again after a window is added, killed or renamed, in any session', async () => {
-    const { sandbox, lister } = await setUp();
+    const { sandbox, lister, changes } = await setUp();
     await lister.list();
     const other = await sandbox.newSession('other');
+    await expect.poll(() => changes.some((change) => change.structural), { timeout: 8000, interval: 100 }).toBe(true);
     await expect.poll(async () => (await lister.list()).map((pane) => pane.id), { timeout: 8000, interval: 300 }).toContain(other.paneId);
     const added = await sandbox.newWindow('other', 'added', { command: 'exec sleep 600' });
     await expect.poll(async () => (await lister.list()).map((pane) => pane.id), { timeout: 8000, interval: 300 }).toContain(added.paneId);
@@ -99,6 +121,19 @@ describe('EventPaneLister on a real tmux server', () => {
     // No control client of its own: only the pool's.
     const clients = (await sandbox.tmux('list-clients', '-F', '#{client_pid}')).trim().split('\n').filter(Boolean);
     expect(clients).toHaveLength(1);
+  });
+
+  it('falls back to polling, with the reason, on a tmux that refuses subscriptions (before 3.2)', async () => {
+    const { sandbox, runner, lister } = await setUp({ tmuxPath: await tmuxWithoutSubscriptions() });
+    const shell = await sandbox.newWindow(sandbox.defaultSession, 'shell', { command: 'exec sh' });
+    expect((await lister.list()).map((pane) => pane.id)).toContain(shell.paneId);
+    await sandbox.sendLine(shell.paneId, 'exec tail -f /dev/null');
+    // Still right without notifications: every call lists every pane.
+    await expect.poll(async () => (await lister.list()).find((pane) => pane.id === shell.paneId)?.currentCommand, { timeout: 8000, interval: 300 }).toBe('tail');
+    expect(new Set(listings(runner.sent))).toEqual(new Set(['-a']));
+    expect(lister.stats()).toMatchObject({ mode: 'polling', fallbackReason: expect.stringMatching(/^tmux refused `refresh-client -B` \(subscriptions need tmux >= 3\.2\): .*unknown flag -Y/) });
+    // The refused client was closed, and no other is tried: only the pool's client is attached.
+    await expect.poll(async () => (await sandbox.tmux('list-clients', '-F', '#{client_pid}')).trim().split('\n').filter(Boolean).length, { timeout: 8000, interval: 200 }).toBe(1);
   });
 
   it('subscribes again after its client is killed, and after the server restarts', async () => {

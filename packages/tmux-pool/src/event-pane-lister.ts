@@ -6,7 +6,7 @@ import { TmuxCommandError } from './errors/tmux-command-error.js';
 import { listPaneRecords } from './list-panes.js';
 import { silentLogger } from './logger.js';
 import type { PaneInfo } from './pane-info.js';
-import { defaultFullListingMs, type EventPaneListerOptions, type EventPaneListerStats } from './event-pane-lister-options.js';
+import { defaultFullListingMs, type EventPaneListerOptions, type EventPaneListerStats, type PaneChange } from './event-pane-lister-options.js';
 import { PaneLister } from './pane-lister.js';
 import type { TmuxRunner } from './runner.js';
 
@@ -31,7 +31,7 @@ export class EventPaneLister {
   readonly #fullListingMs: number;
   readonly #clock: WallClock;
   readonly #watcher: ActivityWatcher;
-  readonly #onChange: (() => void) | undefined;
+  readonly #onChange: ((change: PaneChange) => void) | undefined;
   #snapshot: Map<string, PaneInfo> | undefined;
   #dirty = new Set<string>();
   #needFull = true;
@@ -140,13 +140,13 @@ export class EventPaneLister {
     if (stamps === undefined) {
       if (!structuralNotifications.has(name)) return;
       this.#needFull = true;
-      this.#onChange?.();
+      this.#onChange?.({ paneIds: [], structural: true });
       return;
     }
     if (this.#snapshot === undefined) return;
     const { changed, paneSetChanged } = compareActivity(stamps, this.#snapshot);
     for (const id of changed) this.#dirty.add(id);
     if (paneSetChanged) this.#needFull = true;
-    if (paneSetChanged || changed.length > 0) this.#onChange?.();
+    if (paneSetChanged || changed.length > 0) this.#onChange?.({ paneIds: changed, structural: paneSetChanged });
   }
 }

@@ -23,6 +23,6 @@ export type { PaneInfo } from './pane-info.js';
 export { type ListPanesOptions, listPanes } from './list-panes.js';
 export { PaneLister, type PaneListerOptions } from './pane-lister.js';
 export { EventPaneLister } from './event-pane-lister.js';
-export { type EventPaneListerOptions, type EventPaneListerStats, defaultFullListingMs } from './event-pane-lister-options.js';
+export { type EventPaneListerOptions, type EventPaneListerStats, type PaneChange, defaultFullListingMs } from './event-pane-lister-options.js';
 export { type CapturePanesOptions, capturePanes } from './capture-panes.js';
 export { sendText } from './send-text.js';
