@@ -74,9 +74,13 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   };
 
   const watchedServers = (): WatchedServer[] =>
-    (servers ??= configuredServers(config).map((target) =>
-      watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false, () => trigger.changed()),
-    ));
+    (servers ??= configuredServers(config).map((target) => {
+      // Called only once tmux reports a change, long after `watched` is assigned.
+      const watched: WatchedServer = watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false, (change) =>
+        trigger.changed(change, watched.observations),
+      );
+      return watched;
+    }));
 
   async function cycle(): Promise<CycleResult> {
     const startedAt = clocks.monotonic.now();

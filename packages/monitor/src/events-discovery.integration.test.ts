@@ -9,7 +9,7 @@ import type { AgentTransition } from './agent-state-tracker.js';
 const screensDir = join(simAgentScreensDir, 'claude-code');
 
 /** A monitor whose interval (10 min) never ticks during a test: every cycle after the first comes from tmux or the debounce. */
-async function startMonitor(options: { transport?: 'control' | 'exec' } = {}) {
+async function startMonitor(options: { transport?: 'control' | 'exec'; debounce?: number } = {}) {
   const sandbox = await useTmuxSandbox({ width: 120, height: 40 });
   const agent = await sandbox.newWindow(sandbox.defaultSession, 'Claude-dev', { command: simAgentCommand({ screensDir, screen: 'idle-replied' }) });
   const base = createDefaultConfig('/nonexistent-tmux-orc-home');
@@ -18,7 +18,7 @@ async function startMonitor(options: { transport?: 'control' | 'exec' } = {}) {
     monitoring: {
       ...base.monitoring,
       check_interval: 600,
-      debounce: 1,
+      debounce: options.debounce ?? 1,
       async: { ...base.monitoring.async, strategy: 'adaptive', discovery: 'events', pool: { ...base.monitoring.async.pool, transport: options.transport ?? 'control' } },
     },
     recovery: { ...base.recovery, restart_crashed: false, resubmit_attempts: 0 },
@@ -56,6 +56,17 @@ describe('monitoring with discovery: events', () => {
     await vi.waitFor(() => expect(transitions.filter((t) => t.pane.id === added.paneId).map((t) => t.to)).toContain('active'), { timeout: 10_000 });
     // Nothing prints after that: only the debounce timer can start the cycle that calls it idle.
     await vi.waitFor(() => expect(transitions.filter((t) => t.pane.id === added.paneId).at(-1)?.to).toBe('idle'), { timeout: 15_000 });
+  }, 40_000);
+
+  it('runs no cycle for an active agent printing on: only the debounce timer looks at it between ticks', async () => {
+    const { sandbox, agent, transitions, cycles } = await startMonitor({ debounce: 5 });
+    await sandbox.tmux('send-keys', '-t', agent.paneId, '-l', 'stream', ';', 'send-keys', '-t', agent.paneId, 'Enter');
+    await vi.waitFor(() => expect(transitions.at(-1)).toMatchObject({ to: 'active', pane: { id: agent.paneId } }), { timeout: 10_000 });
+    const before = cycles();
+    // tmux reports its activity about once a second; a cycle for each would be ~8 in 8 s.
+    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    expect(cycles() - before).toBeLessThanOrEqual(3);
+    expect(cycles() - before).toBeGreaterThanOrEqual(1);
   }, 40_000);
 
   it('over the exec transport, lists every cycle (no subscription client) and still works', async () => {

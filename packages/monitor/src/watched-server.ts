@@ -2,7 +2,7 @@ import type { Config } from '@tmux-orc/config';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
 import type { PaneSignals } from './pane-signals.js';
 import type { Observation } from '@tmux-orc/strategies';
-import { CaptureReplay, createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneInfo, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
+import { CaptureReplay, createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneChange, type PaneInfo, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
 import type { MonitorClocks, MonitorPool } from './monitor-api.js';
 import { createScreenCache } from './screen-cache.js';
 
@@ -89,7 +89,7 @@ export function watchServer(
   pool: MonitorPool,
   clocks: MonitorClocks,
   firstSightFromWindowActivity: boolean,
-  onChange: () => void = () => {},
+  onChange: (change: PaneChange) => void = () => {},
 ): WatchedServer {
   const runner = distantRunner(target.server, pool);
   const checker = new AsyncHealthChecker({
