@@ -22,8 +22,6 @@ export interface ModeSession {
   cycle(): Promise<number>;
   /** The state the last cycle observed for a pane (`idle`, `waiting_input`, …), if it did. */
   stateOf(paneId: string): string | undefined;
-  /** For modes that hear of changes from tmux: calls `listener` on each, so a loop can run a cycle now. */
-  onChange?(listener: () => void): void;
   /** tmux processes started so far by this mode (exec commands plus control clients opened). */
   processesStarted(): number;
   /** Pool and cache counters, when the mode has them. */

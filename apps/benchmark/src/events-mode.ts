@@ -6,20 +6,21 @@ import { type BenchMode, controlParts, discoverer, strategyCycleSession } from '
 /**
  * The adaptive strategy fed by an `EventPaneLister`: discovery and change detection from tmux's
  * notifications (one subscription on one more control client), `list-panes -a` only at start, on
- * structural changes and every 60 s; panes that printed are re-read alone.
+ * structural changes and every 60 s; panes that printed are re-read alone; adaptive with the 60 s
+ * safety-net staleness the monitor gives it in events mode.
  */
 export const eventsMode: BenchMode = {
   name: 'events',
   description: 'adaptive strategy over the pool, panes from tmux subscriptions (EventPaneLister)',
   async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server, options.poolSize);
-    const listeners = new Set<() => void>();
-    const lister = new EventPaneLister(runner, { server, onChange: () => listeners.forEach((listener) => listener()) });
+    const lister = new EventPaneLister(runner, { server });
     const checker = new AsyncHealthChecker({ runner, clock: { now: () => Date.now() }, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) });
-    const session = await strategyCycleSession(
+    return strategyCycleSession(
       runner,
       checker,
-      createAdaptiveStrategy({}),
+      // As the monitor configures adaptive under `discovery: events` (see `eventsStalenessSeconds`).
+      createAdaptiveStrategy({ staleness: 60 }),
       agents,
       {
         ...extra,
@@ -32,6 +33,5 @@ export const eventsMode: BenchMode = {
       },
       discoverer(runner, agents, lister),
     );
-    return { ...session, onChange: (listener) => listeners.add(listener) };
   },
 };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MonitoredPane } from '@tmux-orc/strategies';
 import type { PoolMetrics, TmuxServer } from '@tmux-orc/tmux-pool';
-import type { BenchMode, ModeSession } from './bench-modes.js';
+import type { BenchMode } from './bench-modes.js';
 import type { LiveResult } from './measure-live.js';
 import { readCpuTimes } from './proc-stat.js';
 import { percentile, round } from './statistics.js';
@@ -36,7 +36,7 @@ export interface ModeResult {
   readonly rss_mb: number;
   readonly pool: PoolMetrics | null;
   readonly cache: Record<string, unknown> | null;
-  /** Detection latency and idle cost run as a daemon would (`--live`), null when not measured. */
+  /** Detection latency and idle cost of the real daemon configured as this mode (`--live`), null when not measured. */
   readonly live: LiveResult | null;
 }
 
@@ -60,7 +60,6 @@ export async function measureMode(
   agents: readonly MonitoredPane[],
   options: MeasureOptions,
   onCycle: (done: number) => void = () => {},
-  live?: (session: ModeSession) => Promise<LiveResult>,
 ): Promise<ModeResult> {
   const session = await mode.setUp(server, agents, { concurrency: options.concurrency, poolSize: options.poolSize });
   try {
@@ -99,7 +98,7 @@ export async function measureMode(
       rss_mb: rssMb,
       pool,
       cache,
-      live: live === undefined ? null : await live(session),
+      live: null,
     };
   } finally {
     await session.tearDown();

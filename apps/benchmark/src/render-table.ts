@@ -15,14 +15,14 @@ export function renderTable(reports: readonly BenchReport[]): string {
     }
   }
   const live = new Table({
-    head: ['agents', 'mode', 'latency p50 ms', 'p95 ms', 'max ms', 'missed', 'idle cpu %', 'tmux cpu %', 'tmux alone %', 'rss MB'],
+    head: ['agents', 'mode', 'latency p50 ms', 'p95 ms', 'max ms', 'missed', 'idle cpu %', 'tmux cpu %', 'tmux alone %', 'idle cycles', 'daemon rss MB (start/max)'],
     style: { head: ['bold'], compact: true },
   });
   for (const report of reports) {
     for (const r of report.results) {
       if (r.live === null) continue;
       const { latency_ms: l, idle } = r.live;
-      live.push([report.agents, r.mode, l.p50, l.p95, l.max, `${l.missed}/${l.probes}`, format(idle?.cpu_pct ?? null), format(idle?.tmux_cpu_pct ?? null), format(report.tmux_baseline_pct ?? null), format(idle?.rss_mb ?? null)]);
+      live.push([report.agents, r.mode, l.p50, l.p95, l.max, `${l.missed}/${l.probes}`, format(idle?.cpu_pct ?? null), format(idle?.tmux_cpu_pct ?? null), format(report.tmux_baseline_pct ?? null), format(idle?.cycles ?? null), idle === null ? '' : `${idle.rss_start_mb} / ${idle.rss_mb}`]);
     }
   }
   const speedups = reports.map(

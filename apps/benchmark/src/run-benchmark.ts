@@ -30,7 +30,7 @@ export interface RunBenchmarkOptions {
   readonly onProgress?: (done: number, total: number, label: string) => void;
   /** Told the socket name of each private tmux server as it starts (for logs and tests). */
   readonly onServer?: (socketName: string) => void;
-  /** Also run each mode as a daemon would: detection latency, and idle CPU for `idleModes`. */
+  /** Also run each mode as the real daemon (`apps/cli` built): detection latency, and idle CPU and RSS for `idleModes`. */
   readonly live?: LiveSettings;
   /** Share of agents printing continuously (default 0.05). */
   readonly printing?: number;
@@ -66,12 +66,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<BenchR
       for (const [index, mode] of modes.entries()) {
         if (options.signal?.aborted) throw new Error('benchmark aborted');
         options.onProgress?.(done, total, `${count} agents: ${mode.name}`);
-        results.push(
-          await measureMode(mode, sandbox.server, sandbox.serverPid, agents, measure, (cycles) =>
-            options.onProgress?.(done, total, `${count} agents: ${mode.name} cycle ${cycles}`),
-            liveRun(options.live, index, mode.name, agents, sandbox),
-          ),
+        const result = await measureMode(mode, sandbox.server, sandbox.serverPid, agents, measure, (cycles) =>
+          options.onProgress?.(done, total, `${count} agents: ${mode.name} cycle ${cycles}`),
         );
+        // The real daemon runs once the mode's in-process session is torn down: nothing else of ours watches tmux then.
+        const live = liveRun(options.live, index, mode.name, agents, sandbox);
+        if (live !== undefined) options.onProgress?.(done, total, `${count} agents: ${mode.name} daemon`);
+        results.push({ ...result, live: live === undefined ? null : await live() });
         done += 1;
       }
       reports.push({ ...buildReport(count, results, new Date()), tmux_baseline_pct: baseline });
@@ -92,18 +93,20 @@ async function tmuxBaselinePct(serverPid: number): Promise<number> {
   return round((((readCpuTimes(serverPid)?.selfMs ?? 0) - before) / (performance.now() - started)) * 100);
 }
 
-/** The live measurement of the `index`-th mode: its own idle agents as probes, from the end of the fleet. */
-function liveRun(live: LiveSettings | undefined, index: number, name: string, agents: readonly { id: string }[], sandbox: TmuxSandbox) {
-  // The floor classifies nothing, so it never sees a probe.
+/** The live measurement of the `index`-th mode (the real daemon): its own idle agents as probes, from the end of the fleet. */
+function liveRun(live: LiveSettings | undefined, index: number, name: BenchMode['name'], agents: readonly { id: string }[], sandbox: TmuxSandbox) {
+  // The floor classifies nothing: there is no daemon like it.
   if (live === undefined || name === 'floor') return undefined;
   const probes = agents.slice(0, agents.length - index * live.probes).slice(-live.probes).map((agent) => agent.id);
-  return (session: Parameters<typeof measureLive>[0]) =>
-    measureLive(session, {
+  return () =>
+    measureLive(name, {
       intervalMs: live.intervalMs,
       probes,
       probeTimeoutMs: Math.max(60_000, 10 * live.intervalMs),
       idleMs: live.idleModes.includes(name) ? live.idleMs : 0,
       tmux: (...args) => sandbox.tmux(...args),
       serverPid: sandbox.serverPid,
+      socketName: sandbox.socketName,
+      agents: agents.length,
     });
 }

@@ -16,9 +16,9 @@ export interface TransitionStream {
 
 /**
  * Subscribes to `GET /events` on the daemon's Unix socket and collects every transition in
- * arrival order. Resolves once the daemon answered with 200.
+ * arrival order, telling `onTransition` of each as it arrives. Resolves once the daemon answered with 200.
  */
-export function subscribeTransitions(socketPath: string): Promise<TransitionStream> {
+export function subscribeTransitions(socketPath: string, onTransition: (transition: SoakTransition) => void = () => {}): Promise<TransitionStream> {
   return new Promise((resolve, reject) => {
     const transitions: SoakTransition[] = [];
     let buffer = '';
@@ -36,7 +36,11 @@ export function subscribeTransitions(socketPath: string): Promise<TransitionStre
           buffer = buffer.slice(end + 2);
           const lines = block.split('\n');
           const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-          if (lines.includes('event: transition') && data !== '') transitions.push(JSON.parse(data) as SoakTransition);
+          if (lines.includes('event: transition') && data !== '') {
+            const transition = JSON.parse(data) as SoakTransition;
+            transitions.push(transition);
+            onTransition(transition);
+          }
           end = buffer.indexOf('\n\n');
         }
       });

@@ -6,7 +6,7 @@
  * driver caused reported exactly once on the daemon's `/events` stream.
  *
  *   pnpm --filter @tmux-orc/benchmark build && pnpm --filter tmux-orc build
- *   pnpm --filter @tmux-orc/benchmark soak -- --minutes 3 [--agents 300] [--interval 1] [--json]
+ *   pnpm --filter @tmux-orc/benchmark soak -- --minutes 3 [--agents 300] [--interval 1] [--discovery events] [--json]
  *
  * With `--notify`, the daemon also has a webhook channel to a receiver on 127.0.0.1 (its URL holds a
  * token) and the soak checks the spam bound: no agent got more than `--notify-max` notifications in
@@ -14,20 +14,16 @@
  *
  * Exit code 0 when every check passes, 1 otherwise.
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { createTmuxSandbox, simAgentCommand, simAgentScreensDir, type TmuxSandbox } from '@tmux-orc/sim-fleet';
+import { cliBin, daemonStatus as statusOf, rssKiB, run } from './daemon-client.js';
 import { subscribeTransitions } from './soak-events.js';
 import { notificationFigures, soakChannelYaml, startSoakReceiver, type SoakNotifyPolicy, type SoakReceiver } from './soak-notifications.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const cliBin = join(root, 'apps/cli/dist/bin.js');
 const screensDir = join(simAgentScreensDir, 'claude-code');
 
 /**
@@ -48,36 +44,14 @@ interface Options {
   minutes: number;
   agents: number;
   interval: number;
+  /** `events`: the adaptive strategy fed by tmux's notifications (`monitoring.async.discovery: events`). */
+  discovery: 'list' | 'events';
   json: boolean;
   /** Set with `--notify`: the webhook channel's policy. */
   notify: SoakNotifyPolicy | null;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const rssKiB = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-
-function run(file: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(file, args, { env, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
-    });
-  });
-}
-
-interface SoakStatus {
-  readonly agents: readonly { readonly id: string; readonly state: string }[];
-  readonly detailed?: {
-    readonly cycles: { readonly count: number; readonly p50_ms: number | null; readonly p95_ms: number | null; readonly max_ms: number | null };
-    readonly connection_pool: { readonly created: number; readonly recycled: number; readonly errors: number } | null;
-    readonly skipped_cycles: number;
-  };
-}
-
-/** The daemon's `GET /status` (asked directly: the CLI would run a cycle of its own for another server). */
-function statusOf(socketPath: string): Promise<SoakStatus> {
-  return getText(socketPath, '/status').then((body) => JSON.parse(body) as SoakStatus);
-}
-
 /** The body of a GET on the daemon's socket. */
 function getText(socketPath: string, path: string): Promise<string> {
   return new Promise((done, fail) => {
@@ -115,11 +89,12 @@ async function soak(options: Options): Promise<number> {
     }
     receiver = options.notify === null ? undefined : await startSoakReceiver();
     const channels = receiver === undefined || options.notify === null ? '' : soakChannelYaml(receiver.url, options.notify);
-    await writeFile(join(dir, 'soak.yaml'), `monitoring:\n  check_interval: ${options.interval}\n  debounce: 1\nnotifications:\n  pm_enabled: false\n${channels}recovery:\n  restart_crashed: false\n  resubmit_attempts: 0\n`);
+    const events = options.discovery === 'events' ? '  async:\n    strategy: adaptive\n    discovery: events\n' : '';
+    await writeFile(join(dir, 'soak.yaml'), `monitoring:\n  check_interval: ${options.interval}\n  debounce: 1\n${events}notifications:\n  pm_enabled: false\n${channels}recovery:\n  restart_crashed: false\n  resubmit_attempts: 0\n`);
     const started = await run(process.execPath, [cliBin, '--config', join(dir, 'soak.yaml'), '-L', box.socketName, 'monitor', 'start', '--json'], env);
     if (started.code !== 0) throw new Error(`Expected monitor start to exit 0, got ${started.code}: ${started.stdout}${started.stderr}`);
     daemonPid = (JSON.parse(started.stdout) as { pid: number }).pid;
-    say(`soak: ${options.agents} agents on -L ${box.socketName}, daemon pid ${daemonPid}, ${options.minutes} min, interval ${options.interval} s`);
+    say(`soak: ${options.agents} agents on -L ${box.socketName}, daemon pid ${daemonPid}, ${options.minutes} min, interval ${options.interval} s, discovery ${options.discovery}`);
 
     // Every agent seen in its first state before the driver starts.
     for (;;) {
@@ -206,6 +181,7 @@ async function soak(options: Options): Promise<number> {
     const result = {
       minutes: options.minutes,
       agents: options.agents,
+      discovery: options.discovery,
       switches,
       transitions_reported: stream.transitions.length,
       missing,
@@ -260,6 +236,7 @@ const program = new Command('tmux-orc-soak')
   .option('--minutes <m>', 'how long the driver runs', '10')
   .option('--agents <n>', 'simulated Claude Code agents', '300')
   .option('--interval <s>', 'monitoring.check_interval of the daemon', '1')
+  .option('--discovery <list|events>', 'monitoring.async.discovery of the daemon (events runs the adaptive strategy)', 'list')
   .option('--json', 'print the result as JSON')
   .option('--notify', 'add a webhook channel to a local receiver and check the spam bound')
   .option('--notify-max <n>', 'policy.max_per_agent', '3')
@@ -267,9 +244,14 @@ const program = new Command('tmux-orc-soak')
   .option('--notify-cooldown <s>', 'policy.cooldown', '120')
   .option('--notify-rollup <s>', 'policy.rollup_window', '10')
   .option('--notify-escalate <s>', 'policy.escalate_after', '60')
-  .action(async (raw: { minutes: string; agents: string; interval: string; json?: boolean; notify?: boolean; notifyMax: string; notifyWindow: string; notifyCooldown: string; notifyRollup: string; notifyEscalate: string }) => {
+  .action(async (raw: { minutes: string; agents: string; interval: string; discovery: string; json?: boolean; notify?: boolean; notifyMax: string; notifyWindow: string; notifyCooldown: string; notifyRollup: string; notifyEscalate: string }) => {
+    if (raw.discovery !== 'list' && raw.discovery !== 'events') {
+      process.stderr.write(`--discovery: expected list or events, got \`${raw.discovery}\`\n`);
+      process.exitCode = 2;
+      return;
+    }
     const notify = { max: Number(raw.notifyMax), window: Number(raw.notifyWindow), cooldown: Number(raw.notifyCooldown), rollup: Number(raw.notifyRollup), escalateAfter: Number(raw.notifyEscalate) };
-    const options: Options = { minutes: Number(raw.minutes), agents: Number(raw.agents), interval: Number(raw.interval), json: raw.json === true, notify: raw.notify === true ? notify : null };
+    const options: Options = { minutes: Number(raw.minutes), agents: Number(raw.agents), interval: Number(raw.interval), discovery: raw.discovery, json: raw.json === true, notify: raw.notify === true ? notify : null };
     for (const [name, value] of [['--minutes', options.minutes], ['--agents', options.agents], ['--interval', options.interval], ['--notify-max', notify.max], ['--notify-window', notify.window], ['--notify-escalate', notify.escalateAfter]] as const) {
       if (!Number.isFinite(value) || value <= 0) {
         process.stderr.write(`${name}: expected a positive number, got \`${String(value)}\`\n`);

@@ -20,10 +20,7 @@ const fixtures = fileURLToPath(new URL('../../health-checker/src/__fixtures__/cl
 const recorder = (file: string): string => simAgentCommand({ screensDir: fixtures, screen: 'idle-replied-120x40', record: file, processName: simAgentProcessName });
 
 // `events`: panes come from tmux's notifications (EventPaneLister); the kills must reach discovery that way.
-// The events variant (opt-in discovery, issue 16) failed 1 of 2 clean full runs on 2026-11-30 and is
-// not understood yet: it runs with TMUX_ORC_EVENTS_FAULTS=1 until it is.
-const discoveries = process.env['TMUX_ORC_EVENTS_FAULTS'] === '1' ? (['list', 'events'] as const) : (['list'] as const);
-describe.each(discoveries)('50 panes and windows killed mid-cycle (discovery: %s)', (discovery) => {
+describe.each(['list', 'events'] as const)('50 panes and windows killed mid-cycle (discovery: %s)', (discovery) => {
   it('are skipped, reported missing once each, and never fail the cycle', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tmux-orc-vanish-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));
