@@ -74,6 +74,10 @@ describe('tmux-orc monitor start/stop/status', { timeout: 120_000 }, () => {
     await team(sandbox);
     const home = await newHome();
     const pid = await startDaemon(home, sandbox);
+    // Started with a small young generation (see `daemonNodeFlags`): Node's flags come before the script.
+    const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    expect(argv.indexOf('--max-semi-space-size=1')).toBeGreaterThan(0);
+    expect(argv.indexOf('--max-semi-space-size=1')).toBeLessThan(argv.findIndex((arg) => arg.endsWith('bin.js')));
 
     const again = await home.run(['-L', sandbox.socketName, 'monitor', 'start']);
     expect(again.code).toBe(0);
