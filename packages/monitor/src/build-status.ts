@@ -34,6 +34,11 @@ export interface StatusFacts {
   readonly cycleFailures: CycleFailureStatus;
 }
 
+// One collator each, made once: `localeCompare` with options builds a collator per call, which
+// made sorting the agents a good part of an idle daemon's CPU (the status is built every cycle).
+const byText = new Intl.Collator();
+const byNumberedText = new Intl.Collator(undefined, { numeric: true });
+
 /** Pool counters summed over servers; `exec` when any server runs on exec. */
 export const sumMetrics: (all: readonly PoolMetrics[]) => PoolMetrics | null = sumPoolMetrics;
 
@@ -79,7 +84,7 @@ export function buildStatus(facts: StatusFacts): MonitorStatus {
   const hostOf = (agentId: string): string | null => remote.find((s) => agentId.startsWith(s.prefix))?.host ?? null;
   const agents: AgentStatus[] = facts.records
     .map((record) => agentStatus(record, hostOf(record.agentId)))
-    .sort((a, b) => a.session.localeCompare(b.session) || a.target.localeCompare(b.target, undefined, { numeric: true }));
+    .sort((a, b) => byText.compare(a.session, b.session) || byNumberedText.compare(a.target, b.target));
   const agentsOnly = agents.filter((a) => a.role === 'agent');
   const servers: ServerStatus[] = facts.servers.map((s) => ({
     server: s.label,

@@ -83,13 +83,14 @@ export async function runDaemon(loaded: LoadedConfig, io: CommandIo, options: Ru
       }
       if (options.echo) options.onEvent?.(event);
       if (event.type !== 'cycle') return;
+      // The status (every agent, sorted) is built only for a cycle that logs it: an idle daemon's CPU.
+      const poolLine = event.cycle === 1 || event.cycle % 10 === 0;
+      if (!config.logging.performance && !poolLine) return;
       const status = monitor.status();
       if (config.logging.performance) {
         loggers.performance.info('cycle', { cycle: event.cycle, ms: event.durationMs, agents: status.agents.length, strategy: status.current_strategy, transport: status.connection_pool?.transport });
       }
-      if (event.cycle === 1 || event.cycle % 10 === 0) {
-        loggers.poolStats.info('pool', { cycle: event.cycle, pool: status.connection_pool, cache: status.cache_performance });
-      }
+      if (poolLine) loggers.poolStats.info('pool', { cycle: event.cycle, pool: status.connection_pool, cache: status.cache_performance });
     });
     log.info('daemon started', { pid: process.pid, socket: paths.socket, servers: config.servers, strategy: config.monitoring.async.strategy, interval: config.monitoring.check_interval });
     await monitor.start();
