@@ -17,6 +17,8 @@ export function faultConfig(options: { interval?: number; maxFailures?: number; 
     `  check_interval: ${options.interval ?? 0.5}`,
     `  max_failures: ${options.maxFailures ?? 2}`,
     '  debounce: 1',
+    // TMUX_ORC_FAULTS_DISCOVERY=events runs the fault tests with panes from tmux's notifications.
+    ...(process.env['TMUX_ORC_FAULTS_DISCOVERY'] === 'events' ? ['  async:', '    discovery: events'] : []),
     'notifications:',
     `  pm_enabled: ${options.pm ?? false}`,
     'recovery:',
