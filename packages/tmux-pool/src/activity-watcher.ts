@@ -28,6 +28,11 @@ function transient(error: unknown): boolean {
   return TmuxPoolError.isInstance(error) && ['TMUX_SERVER_GONE', 'TMUX_TIMEOUT', 'TMUX_NO_SESSIONS', 'TMUX_CONNECTION_CLOSED'].includes(error.code);
 }
 
+/** True when tmux did not answer in time: the server is stopped or swamped, not gone. */
+function stalled(error: unknown): boolean {
+  return TmuxPoolError.isInstance(error) && error.code === 'TMUX_TIMEOUT';
+}
+
 /**
  * Keeps one control client subscribed, reconnecting when it is lost. A tmux that refuses the
  * subscription (`refresh-client -B` came in 3.2) or control mode failing for good turns watching off
@@ -54,12 +59,18 @@ export class ActivityWatcher {
   /**
    * Subscribes when not watching (and allowed to); resolves true when a new subscription started.
    * A watching client is pinged first: an idle fleet sends no notification, and silence must not
-   * hide a stalled server (the ping times out, the client is dropped, the caller lists through
-   * its runner, which reports the stall).
+   * hide a stalled server. A server that does not answer (the ping or a new client's probe timed
+   * out) rejects with that timeout at once: listing through the runner would only wait for a
+   * second timeout, and a cycle must not take longer than one.
    */
   async ensure(): Promise<boolean> {
     if (this.#fallbackReason !== null) return false;
-    if (this.watching && (await this.#alive())) return false;
+    if (this.watching) {
+      const failure = await this.#ping();
+      if (failure === null) return false;
+      void this.#drop();
+      if (stalled(failure)) throw failure;
+    }
     // Not awaited: tmux hands a control client's stdout to its server, so a client of a stopped
     // server closes only once the server wakes or dies; the client process itself is killed.
     void this.#drop();
@@ -68,6 +79,7 @@ export class ActivityWatcher {
     try {
       connection = await ControlModeConnection.connect({ server, tmuxPath, timers, commandTimeoutMs });
     } catch (error) {
+      if (stalled(error)) throw error;
       if (!transient(error)) this.#fallBack(`control mode could not start: ${String(error)}`);
       return false;
     }
@@ -92,12 +104,13 @@ export class ActivityWatcher {
     await this.#drop();
   }
 
-  async #alive(): Promise<boolean> {
+  /** Null when the client answered; else why not. */
+  async #ping(): Promise<unknown> {
     try {
       await this.#connection?.run(['display-message', '-p', '']);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (error) {
+      return error;
     }
   }
 

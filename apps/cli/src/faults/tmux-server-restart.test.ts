@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { simAgentCommand, simAgentScreensDir, useTmuxSandbox } from '@tmux-orc/testkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCliIfStale } from '../__fixtures__/cli-harness.js';
-import { clientPids, daemonStatus, faultConfig, isAlive, startFaultDaemon, startServerOn, tmuxOn, useCliHome, waitForCycle, waitUntil } from './__fixtures__/fault-daemon.js';
+import { clientPids, daemonClients, daemonStatus, faultConfig, isAlive, startFaultDaemon, startServerOn, tmuxOn, useCliHome, waitForCycle, waitUntil } from './__fixtures__/fault-daemon.js';
 
 const idleAgent = simAgentCommand({ screensDir: join(simAgentScreensDir, 'claude-code'), screen: 'idle-replied' });
 const MAX_FAILURES = 2;
@@ -69,9 +69,9 @@ describe('the tmux server killed while the daemon runs, then started again on th
     expect(after.detailed?.servers[0]).toMatchObject({ up: true, consecutive_failures: 0, transport: 'control' });
     expect(after.detailed?.fallback).toBeNull();
     expect(isAlive(pid)).toBe(true);
-    // Exactly one control client on the new server: the daemon reconnected once and leaked nothing.
+    // One control client on the new server (and the lister's, with events): reconnected once, nothing leaked.
     await waitForCycle(home, (after.detailed?.base_status.cycle_count ?? 0) + 2);
-    expect(await clientPids(sandbox.socketName)).toHaveLength(1);
+    expect(await clientPids(sandbox.socketName)).toHaveLength(daemonClients);
     const stop = await home.run(['monitor', 'stop']);
     expect(stop.code).toBe(0);
     expect(await clientPids(sandbox.socketName)).toEqual([]);

@@ -111,6 +111,9 @@ export function tmuxOn(socketName: string, args: readonly string[]): Promise<str
 }
 
 /** Pids of the clients attached to a server (the daemon's control-mode clients). */
+/** Control clients one daemon keeps on a server: the pool's, and with events discovery the lister's subscribed one. */
+export const daemonClients = process.env['TMUX_ORC_FAULTS_DISCOVERY'] === 'events' ? 2 : 1;
+
 export async function clientPids(socketName: string): Promise<number[]> {
   const out = await tmuxOn(socketName, ['list-clients', '-F', '#{client_pid}']).catch(() => '');
   return out.split('\n').filter(Boolean).map(Number);
