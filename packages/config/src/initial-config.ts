@@ -55,7 +55,7 @@ monitoring:
     strategy: ${y(a.strategy)}     # polling | concurrent | adaptive | a plugin package name
     concurrency: ${y(a.concurrency)}   # checks in flight at once; null: 128 over control mode (over exec always one at a time)
     strategy_options: ${y(a.strategy_options)}   # the strategy's own, e.g. { staleness: 30, max_captures_per_cycle: 200 } for adaptive
-    discovery: ${y(a.discovery)}      # list (list-panes -a every cycle) | events (tmux >= 3.2 pushes changes; a cycle runs at once on one)
+    discovery: ${y(a.discovery)}      # list (list-panes -a every cycle) | events (tmux >= 3.2 pushes changes; a cycle at once when an agent not active prints)
     pool:
       transport: ${y(a.pool.transport)}   # control (one tmux -C client per connection) | exec (a process per command)
       min_size: ${y(a.pool.min_size)}
