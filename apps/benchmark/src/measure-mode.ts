@@ -38,6 +38,8 @@ export interface ModeResult {
   readonly cache: Record<string, unknown> | null;
   /** Detection latency and idle cost of the real daemon configured as this mode (`--live`), null when not measured. */
   readonly live: LiveResult | null;
+  /** Why the `--live` daemon of this mode gave no figures, when it failed. */
+  readonly live_error?: string;
 }
 
 function ourCpuMs(): number {

@@ -20,7 +20,10 @@ export function renderTable(reports: readonly BenchReport[]): string {
   });
   for (const report of reports) {
     for (const r of report.results) {
-      if (r.live === null) continue;
+      if (r.live === null) {
+        if (r.live_error !== undefined) live.push([report.agents, r.mode, { colSpan: 9, content: `daemon failed: ${r.live_error}` }]);
+        continue;
+      }
       const { latency_ms: l, idle } = r.live;
       live.push([report.agents, r.mode, l.p50, l.p95, l.max, `${l.missed}/${l.probes}`, format(idle?.cpu_pct ?? null), format(idle?.tmux_cpu_pct ?? null), format(report.tmux_baseline_pct ?? null), format(idle?.cycles ?? null), idle === null ? '' : `${idle.rss_start_mb} / ${idle.rss_mb}`]);
     }
