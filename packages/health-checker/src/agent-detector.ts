@@ -1,3 +1,4 @@
+import type { detectorContractVersion } from '@tmux-orc/detector-kit';
 import type { DetectorPane } from './detector-pane.js';
 import type { DetectorRule, TitleReading } from './detector-rule.js';
 import type { Classification } from './health-result.js';
@@ -6,11 +7,21 @@ import type { Classification } from './health-result.js';
 export type MatchConfidence = number;
 
 /**
- * Reads the screens of one agent CLI. Implementations are small and pure: no tmux, no clock.
+ * Reads the screens of one agent CLI. Implementations are small and pure: no tmux, no clock. The
+ * built-ins implement the plugin contract of `@tmux-orc/detector-kit` (v1); its `AgentDetector` and
+ * this one are assignable both ways (`detector-kit-contract-types.test.ts` keeps it so).
  */
 export interface AgentDetector {
+  /** The detector contract version, `'v1'`. */
+  readonly contractVersion: typeof detectorContractVersion;
   /** Stable id, also the value of the `@tmux-orc-agent` option that selects it, e.g. `claude-code`. */
   readonly id: string;
+  /** One line for listings. */
+  readonly description?: string;
+  /** The CLI versions whose real screens prove this detector; empty or absent: unproven. */
+  readonly provenVersions?: readonly string[];
+  /** A plugin that replaces the built-in of the same id says so (see `@tmux-orc/detector-kit`). */
+  readonly overridesBuiltin?: boolean;
   /**
    * How sure this detector is that `pane` runs its CLI, from the pane's current command and
    * title and, when given, a signature on the screen.

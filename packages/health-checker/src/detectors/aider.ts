@@ -73,6 +73,7 @@ function classifyAider(screen: string, pane: DetectorPane): Classification {
 
 /** Detector for Aider (`aider`): its line-based prompts (`> `, `(Y)es/(N)o`) on the bottom line. */
 export const aiderDetector: AgentDetector = {
+  contractVersion: 'v1',
   id,
   matches(pane, screen) {
     if (pane.currentCommand === 'aider') return 0.9;

@@ -126,6 +126,7 @@ function classifyClaudeCode(screen: string, pane: DetectorPane): Classification 
  * footer (`? for shortcuts`, permission mode, model lines) never decides anything.
  */
 export const claudeCodeDetector: AgentDetector = {
+  contractVersion: 'v1',
   id,
   matches(pane, screen) {
     if (pane.currentCommand === 'claude') return 0.9;

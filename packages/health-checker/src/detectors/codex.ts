@@ -139,6 +139,7 @@ function classifyCodex(screen: string, pane: DetectorPane): Classification {
 
 /** Detector for OpenAI Codex CLI (`codex`): status indicator, dialogs and history cells around the composer. */
 export const codexDetector: AgentDetector = {
+  contractVersion: 'v1',
   id,
   matches(pane, screen) {
     if (pane.currentCommand === 'codex') return 0.9;

@@ -131,6 +131,7 @@ function classifyGemini(screen: string, pane: DetectorPane): Classification {
 
 /** Detector for Gemini CLI (`gemini`, runs as `node`): its composer, loading indicator, dialogs and errors. */
 export const geminiDetector: AgentDetector = {
+  contractVersion: 'v1',
   id,
   matches(pane, screen) {
     if (pane.currentCommand === 'gemini') return 0.9;

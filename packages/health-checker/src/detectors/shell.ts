@@ -34,6 +34,7 @@ function classifyShell(screen: string, pane: DetectorPane): Classification {
  * "crashed" (it is what is left), anything else it does not know is `unknown`.
  */
 export const shellDetector: AgentDetector = {
+  contractVersion: 'v1',
   id,
   matches(pane) {
     return isShellCommand(pane.currentCommand) ? 0.3 : 0;

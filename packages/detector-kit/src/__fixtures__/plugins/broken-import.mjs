@@ -1,0 +1,2 @@
+import 'tmux-orc-fixture-missing-dependency';
+export const createDetector = () => ({});

@@ -1,0 +1,3 @@
+export const createDetector = () => {
+  throw new Error('no licence key');
+};

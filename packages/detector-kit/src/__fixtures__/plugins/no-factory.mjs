@@ -1,0 +1,2 @@
+export const detector = {};
+export const helper = 1;

@@ -1,0 +1,10 @@
+export { agentStates, observedStates, type AgentState, type ObservedState } from './agent-state.js';
+export type { DetectorPane } from './detector-pane.js';
+export type { Classification, HealthDetail } from './classification.js';
+export { detectorContractVersion, type AgentDetector, type DetectorFactory, type MatchConfidence } from './agent-detector.js';
+export { DetectorError, detectorErrorCodes, type DetectorErrorCode } from './detector-error.js';
+export { DetectorLoadError, type DetectorLoadErrorCode } from './detector-load-error.js';
+export { readDetectorOptions, type DetectorOptionsReader } from './detector-options.js';
+export { guardDetector } from './guard-detector.js';
+export { loadDetector, type LoadDetectorOptions } from './load-detector.js';
+export { loadDetectors, type DetectorEntry, type LoadDetectorsOptions } from './load-detectors.js';
