@@ -64,6 +64,7 @@ export function createDefaultConfig(home: string): Config {
       resubmit_spacing: 20,
     },
     servers: [{ default: true }],
+    detectors: [],
     logging: { level: 'info', directory: join(home, 'logs'), performance: false, debug_async: false },
   };
 }

@@ -28,6 +28,7 @@ export {
   type Config,
   type ConfigOverrides,
   type DeepPartial,
+  type DetectorEntryConfig,
   type HookConfig,
   type ProfileName,
   type ServerConfig,

@@ -114,6 +114,11 @@ ${starts}
 # tmux servers to watch: { socket_name: NAME } (tmux -L), { socket_path: PATH } (tmux -S), { default: true }
 servers: ${y(c.servers)}
 
+# Detector plugins for agent CLIs tmux-orc does not know, tried before the built-in detectors:
+# - opencode (resolves @tmux-orc/detector-opencode, then tmux-orc-detector-opencode), or
+# - { name: ./my-detector.js, options: { commands: [mycli] } }
+detectors: ${y(c.detectors)}
+
 logging:
   level: ${y(c.logging.level)}   # debug | info | warn | error
   # directory: logs   # relative to the tmux-orc home; default <home>/logs

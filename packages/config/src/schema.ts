@@ -128,6 +128,18 @@ const recoverySchema = z.strictObject({
 });
 
 
+/**
+ * One detector plugin: a package (`opencode` → `@tmux-orc/detector-opencode`, then
+ * `tmux-orc-detector-opencode`) or a module path, with its options as written; the plugin checks them.
+ */
+export const detectorEntrySchema = z.union([
+  nonEmpty,
+  z.strictObject({
+    name: nonEmpty,
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
 const loggingSchema = z.strictObject({
   level: z.enum(logLevels),
   directory: nonEmpty,
@@ -146,6 +158,8 @@ export const configSchema = z.strictObject({
   notifications: notificationsSchema,
   recovery: recoverySchema,
   servers: z.array(serverSchema).min(1),
+  /** Detector plugins, tried before the built-in detectors (see `@tmux-orc/detector-kit`). */
+  detectors: z.array(detectorEntrySchema),
   logging: loggingSchema,
 });
 
@@ -156,6 +170,9 @@ export { serverSchema } from './server-schema.js';
 
 /** One entry of `servers`. */
 export type ServerConfig = z.infer<typeof serverSchema>;
+
+/** One entry of `detectors`: a name, or `{ name, options }`. */
+export type DetectorEntryConfig = z.infer<typeof detectorEntrySchema>;
 
 /** One entry of `notifications.hooks`. */
 export type HookConfig = z.infer<typeof hookSchema>;
