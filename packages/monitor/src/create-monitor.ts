@@ -1,5 +1,6 @@
 import { systemMonotonicClock, systemTimers, systemWallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
+import type { AgentDetector } from '@tmux-orc/detector-kit';
 import { silentLogger } from '@tmux-orc/tmux-pool';
 import { createActionPipeline } from './action-pipeline.js';
 import { createConfiguredNotifier } from './notifications/configured-notifier.js';
@@ -14,6 +15,7 @@ import { createCycleFailures, errorCodeOf } from './cycle-failures.js';
 import { createCycleLoop } from './cycle-loop.js';
 import { explainAgent, type AgentExplanation } from './explain-agent.js';
 import { findAgent } from './find-agent.js';
+import { createDetectorSource } from './detector-source.js';
 import { MonitorError } from './monitor-error.js';
 import { createMonitorEvents } from './monitor-events.js';
 import { monitorTimings } from './monitor-timings.js';
@@ -45,6 +47,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const tracker = createAgentStateTracker();
   const strategies = createStrategySource(config, load, logger, deps.strategy);
   const notifier = createConfiguredNotifier(config, logger, clocks, deps.notificationEnv);
+  const detectors = createDetectorSource(config, deps.detectors);
   const actions = createActionPipeline({
     notifier,
     runHook: deps.runHook ?? createExecaHookRunner(logger),
@@ -73,19 +76,21 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     },
   };
 
-  const watchedServers = (): WatchedServer[] =>
+  const watchedServers = (detectorList: readonly AgentDetector[]): WatchedServer[] =>
     (servers ??= configuredServers(config).map((target) => {
       // Called only once tmux reports a change, long after `watched` is assigned.
-      const watched: WatchedServer = watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, deps.firstSightFromWindowActivity ?? false, (change) =>
-        trigger.changed(change, watched.observations),
-      );
+      const watched: WatchedServer = watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, {
+        firstSightFromWindowActivity: deps.firstSightFromWindowActivity ?? false,
+        detectors: detectorList,
+        onChange: (change) => trigger.changed(change, watched.observations),
+      });
       return watched;
     }));
 
   async function cycle(): Promise<CycleResult> {
     const startedAt = clocks.monotonic.now();
     const state = await stateStore.load();
-    const all = watchedServers();
+    const all = watchedServers(await detectors());
     // Servers in parallel: a slow or unreachable one never holds up the others.
     // A host on SSH also has its own deadline and backoff (host-schedule.ts).
     const seen = await Promise.all(all.map((watched) => observeOnSchedule(watched, () => observeWatchedServer(watched, all, serverContext), hostSchedule)));

@@ -7,6 +7,8 @@ it('exports exactly its public runtime surface', async () => {
     'configuredServers',
     'createMonitor',
     'formatAgentId',
+    // Loads config's detector plugins as the daemon does: `config validate` and `--dry-run` check them.
+    'loadConfiguredDetectors',
     'monitorErrorCodes',
     'notificationFormatVersion',
     'toTmuxServer',

@@ -10,3 +10,4 @@ export { MonitorError, monitorErrorCodes, type MonitorErrorCode } from './monito
 export { notificationFormatVersion, type AgentNotification } from './notifications/agent-notification.js';
 export type { NotificationMessage } from './notifications/notification-message.js';
 export type { ChannelStats } from './notifications/channel-stats.js';
+export { loadConfiguredDetectors } from './detector-source.js';

@@ -1,5 +1,6 @@
 import type { MonotonicClock, TimerProvider, WallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
+import type { AgentDetector } from '@tmux-orc/detector-kit';
 import type { MonitoringStrategy } from '@tmux-orc/strategies';
 import type { Logger, PoolMetrics, TmuxRunner, TmuxServer } from '@tmux-orc/tmux-pool';
 import type { HeldReport, SentReport } from './actions/pm-reports.js';
@@ -40,6 +41,11 @@ export interface MonitorDeps {
   readonly strategy?: MonitoringStrategy;
   /** Loads a strategy by name (also `polling` for the exec fallback). Default: `loadStrategy` of `@tmux-orc/strategies`. */
   readonly loadStrategy?: (name: string) => Promise<MonitoringStrategy>;
+  /**
+   * The detectors to choose from, in order (plugins first). Default: config's `detectors` plugins,
+   * loaded on the first cycle, before `builtinDetectors` of `@tmux-orc/health-checker`.
+   */
+  readonly detectors?: readonly AgentDetector[];
   /** Where cooldowns and attempt counters persist (`$TMUX_ORC_HOME/state.json`); absent: kept in memory only. */
   readonly statePath?: string;
   /** Runs one hook command. Default: `sh -c` via execa, killed after `notifications.hook_timeout`. */

@@ -1,5 +1,5 @@
 /** Every error code `@tmux-orc/monitor` throws, so callers can switch on `error.code`. */
-export const monitorErrorCodes = ['INVALID_OPTION', 'STRATEGY_UNAVAILABLE', 'STRATEGY_FAILED', 'ALREADY_STARTED', 'UNKNOWN_AGENT'] as const;
+export const monitorErrorCodes = ['INVALID_OPTION', 'STRATEGY_UNAVAILABLE', 'STRATEGY_FAILED', 'DETECTORS_UNAVAILABLE', 'ALREADY_STARTED', 'UNKNOWN_AGENT'] as const;
 
 /** One of {@link monitorErrorCodes}. */
 export type MonitorErrorCode = (typeof monitorErrorCodes)[number];

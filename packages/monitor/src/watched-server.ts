@@ -1,4 +1,5 @@
 import type { Config } from '@tmux-orc/config';
+import type { AgentDetector } from '@tmux-orc/detector-kit';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
 import type { PaneSignals } from './pane-signals.js';
 import type { Observation } from '@tmux-orc/strategies';
@@ -79,6 +80,16 @@ export function checkerConcurrency(config: Config): { concurrency?: number } {
   return concurrency === null ? {} : { concurrency };
 }
 
+/** How {@link watchServer} sets up a server's checker and lister. */
+export interface WatchServerOptions {
+  /** Settle first sights with tmux's `window_activity` (one-off checks). */
+  readonly firstSightFromWindowActivity: boolean;
+  /** The detectors the checker chooses from: config's plugins before the built-ins. */
+  readonly detectors: readonly AgentDetector[];
+  /** With `discovery: events`, hears of every change tmux reports. */
+  readonly onChange?: (change: PaneChange) => void;
+}
+
 /**
  * Opens (lazily: no tmux client starts before the first command) the pool, checker and lister of
  * one server. With `discovery: events` over control mode, `onChange` hears of every change tmux reports.
@@ -88,11 +99,12 @@ export function watchServer(
   config: Config,
   pool: MonitorPool,
   clocks: MonitorClocks,
-  firstSightFromWindowActivity: boolean,
-  onChange: (change: PaneChange) => void = () => {},
+  options: WatchServerOptions,
 ): WatchedServer {
+  const { firstSightFromWindowActivity, detectors, onChange = () => {} } = options;
   const runner = distantRunner(target.server, pool);
   const checker = new AsyncHealthChecker({
+    detectors,
     runner,
     // Debounce and `since` on the monotonic clock (a wall-clock jump must not end a debounce);
     // observe-server.ts turns `since` into wall time. The wall clock meets tmux's window_activity.
