@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { configuredServers } from '@tmux-orc/monitor';
 import { daemonPaths } from '../shared/daemon-paths.js';
+import { checkDetectors, describeDetectors } from './detector-check.js';
 import { strategyProblem } from './strategy-check.js';
 
 /** What `monitor start --dry-run` prints. */
@@ -10,6 +11,8 @@ export interface EffectiveSettings {
   readonly files: readonly string[];
   readonly servers: readonly unknown[];
   readonly strategy: string;
+  /** Detector ids in the order the checker tries them: config's plugins, then the built-ins. */
+  readonly detectors: readonly string[];
   readonly interval_s: number;
   readonly debounce_s: number;
   readonly pool: { readonly min_size: number; readonly max_size: number };
@@ -36,7 +39,8 @@ export async function describeEffectiveSettings(loaded: LoadedConfig): Promise<O
   const paths = daemonPaths(loaded);
   const async = config.monitoring.async;
   const strategy = async.enabled ? async.strategy : 'polling';
-  let problem: string | null = await strategyProblem(config);
+  const detectors = await checkDetectors(config);
+  let problem: string | null = (await strategyProblem(config)) ?? detectors.problem;
   const version = await tmuxVersion();
   if (version === null) problem ??= 'tmux: expected `tmux` on PATH, got none';
   const control = async.pool.transport === 'control';
@@ -52,6 +56,7 @@ export async function describeEffectiveSettings(loaded: LoadedConfig): Promise<O
     `config:     ${loaded.files.length === 0 ? 'built-in defaults (no config file)' : loaded.files.join(', ')}`,
     `servers:    ${servers.join(', ')}`,
     `strategy:   ${strategy}${async.enabled ? '' : ' (async disabled)'}`,
+    ...(detectors.problem === null ? [`detectors:  ${describeDetectors(detectors)}`] : []),
     `interval:   ${config.monitoring.check_interval} s (debounce ${config.monitoring.debounce} s)`,
     `pool:       ${async.pool.min_size}..${async.pool.max_size} connections`,
     `cache:      ${async.cache.enabled ? `on (${async.cache.strategy}, ttl ${async.cache.default_ttl} s)` : 'off'}`,
@@ -65,6 +70,7 @@ export async function describeEffectiveSettings(loaded: LoadedConfig): Promise<O
     files: loaded.files,
     servers: config.servers,
     strategy,
+    detectors: detectors.ids,
     interval_s: config.monitoring.check_interval,
     debounce_s: config.monitoring.debounce,
     pool: { min_size: async.pool.min_size, max_size: async.pool.max_size },

@@ -9,6 +9,7 @@ import { runningDaemonPid } from '../shared/daemon-pid.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import type { CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
+import { checkDetectors } from './detector-check.js';
 import { strategyProblem } from './strategy-check.js';
 import { describeEffectiveSettings } from './effective-settings.js';
 import type { MonitorFlags } from './monitor-options.js';
@@ -72,8 +73,8 @@ export async function runMonitorStart(
     return settings.problem === null ? 0 : 2;
   }
   const running = await runningDaemonPid(paths.lockFile);
-  // A strategy that cannot load with its options would fail every cycle of a daemon that said "started".
-  const problem = running === null ? await strategyProblem(loaded.config, io.cwd) : null;
+  // A strategy or detector plugin that cannot load would fail every cycle of a daemon that said "started".
+  const problem = running === null ? ((await strategyProblem(loaded.config, io.cwd)) ?? (await checkDetectors(loaded.config, io.cwd)).problem) : null;
   if (problem !== null) {
     io.stderr(`tmux-orc monitor: not started: ${problem}\n`);
     return 2;
