@@ -6,8 +6,9 @@ import type { DetectorPane } from './detector-pane.js';
 import { builtinDetectors } from './detectors/builtin-detectors.js';
 import type { Classification, HealthDetail } from './health-result.js';
 
-// The checker implements the plugin contract of @tmux-orc/detector-kit: a plugin detector goes where
-// a built-in goes and back. A field added here and not there (or the other way) fails to compile.
+// The checker implements the plugin contract of @tmux-orc/detector-kit: its types are the kit's, so a
+// plugin detector goes where a built-in goes and back. A type defined here again, drifting from the
+// contract, fails to compile; so does a built-in that does not declare `contractVersion: 'v1'`.
 describe('the detector contract, both ways', () => {
   it('agent detectors', () => {
     expectTypeOf<kit.AgentDetector>().toExtend<AgentDetector>();
