@@ -92,6 +92,18 @@ check "monitor start --dry-run loads the plugin with its options" expect_output 
 check "tmux-orc status -L <private server> runs a cycle with the plugin" expect_output 'Claude-dev|team' tmux-orc status -L "$socket"
 plugin_config '      includ_pm: true'
 check "a bad plugin option: config validate exits 2 naming it" sh -c 'tmux-orc config validate 2>err.log; [ $? -eq 2 ] && grep -q "includ_pm" err.log'
+
+# The example third-party detector (opencode), packed and installed as an outsider's plugin.
+check "npm pack examples/detector-opencode" npm pack --silent --pack-destination "$work/tarballs" "$root/examples/detector-opencode"
+check "npm install the example detector from its tarball" npm install --no-audit --no-fund --loglevel=error "$work"/tarballs/tmux-orc-detector-opencode-*.tgz
+check "the example detector's own test: its recorded opencode screens" sh -c 'cd node_modules/tmux-orc-detector-opencode && node --test test.mjs'
+printf 'detectors:\n  - opencode\n' >"$TMUX_ORC_HOME/config.yaml"
+check "monitor start --dry-run loads the detector plugin before the built-ins" expect_output 'detectors: +opencode \(plugin\), claude-code' tmux-orc monitor start --dry-run
+screen=$(ls node_modules/tmux-orc-detector-opencode/screens/*/queued_message-typed-80x24.txt | head -n 1)
+tmux -L "$socket" new-window -t team -n oc-developer "cat '$screen'; exec sleep 600" && sleep 0.3
+check "tmux-orc status -L <private server> tells an opencode screen through the plugin" expect_output '"detector": *"opencode"' tmux-orc status -L "$socket" --json
+printf 'detectors:\n  - { name: opencode, options: { comands: [oc] } }\n' >"$TMUX_ORC_HOME/config.yaml"
+check "a bad detector option: config validate exits 2 naming it" sh -c 'tmux-orc config validate 2>err.log; [ $? -eq 2 ] && grep -q "detectors\[0\].options: .*comands" err.log'
 rm -f "$TMUX_ORC_HOME/config.yaml"
 tmux -L "$socket" kill-server 2>/dev/null || true
 

@@ -61,3 +61,5 @@ export { type GeminiApprovalMode, type GeminiCliPane, type StartGeminiCliOptions
 export { type GeminiScreenCase, type GeminiScreenCaseContext, GEMINI_BUSY, GEMINI_READY, geminiReady } from './gemini/gemini-screen-case.js';
 export { GEMINI_ALARMING_REPLY, geminiScreenCases } from './gemini/gemini-screen-cases.js';
 export { type RecordedGeminiScreen, type RecordGeminiScreensOptions, recordGeminiScreens } from './gemini/gemini-screen-recorder.js';
+export { type OpencodeBinary, type OpencodeBinaryLookup, findOpencodeBinary } from './opencode/opencode-binary.js';
+export { type OpencodePane, type StartOpencodeOptions, OPENCODE_BASH, opencodeScenarios, startOpencode } from './opencode/start-opencode.js';
