@@ -29,9 +29,10 @@ function classify(screen, pane) {
   const working = spinner.exec(bottom);
   if (working !== null) {
     const status = working[1] ?? '';
-    if (/esc interrupt/u.test(status)) return result('active', [bottom]);
     const retry = retrying.exec(status);
-    const message = status.replace(/\s*\[retrying.*$/u, '').trim();
+    // A retried request puts the API's message where `esc interrupt` stands (or before it).
+    if (retry === null && /^esc interrupt/u.test(status.trim())) return result('active', [bottom]);
+    const message = status.replace(/\s*(\[retrying.*|esc interrupt.*)$/u, '').trim();
     const detail = { message, ...(retry?.[1] ? { retryIn: retry[1].replace(/\s+/gu, '') } : {}), ...(retry?.[2] ? { attempt: Number(retry[2]) } : {}) };
     return result(rateLimit.test(status) ? 'rate_limited' : 'error', [bottom], detail);
   }

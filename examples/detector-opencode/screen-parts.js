@@ -10,8 +10,8 @@ export function screenLines(screen) {
 
 /** opencode's working indicator: eight `■`/`⬝` squares at the start of the status line. */
 export const spinner = /^\s*[■⬝]{8}\s+(.*)$/u;
-/** A retry shown in the status line: `[retrying in 23s attempt #1]` (cut off on narrow panes). */
-export const retrying = /\[retrying in (\d+\s*[a-z]+)(?: attempt #(\d+))?/u;
+/** A retry shown in the status line: `[retrying in 23s attempt #1]`, `[retrying attempt #1]` (cut off on narrow panes). */
+export const retrying = /\[retrying(?: in (\d+\s*[a-z]+))?(?: attempt #(\d+))?/u;
 /** The bottom edge of the input box. */
 const boxBottom = /^\s*╹▀{8,}/u;
 /** A turn's footer: `▣  Build · Claude Sonnet 4.5 (latest) · 7.9s` (the duration only once it completed). */

@@ -61,9 +61,18 @@ describe.skipIf(!lookup.ok)('the example opencode detector plugin on real openco
     const detectors: readonly AgentDetector[] = await loadConfiguredDetectors(config);
     const tmux = (...args: string[]) => sandbox.tmux(...args);
 
+    /** The first joined capture (as the monitor captures) that passes `test`: some screens last only seconds. */
+    const screenWhere = async (test: (screen: string) => boolean, timeoutMs = 120_000): Promise<string> => {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const screen = await captureJoined(sandbox, oc.paneId);
+        if (test(screen)) return screen;
+        if (performance.now() > deadline) throw new Error(`Expected the awaited opencode screen within ${timeoutMs} ms, got:\n${screen}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
     const expectState = async (state: string, name: string, screenTest: RegExp | ((screen: string) => boolean)): Promise<void> => {
-      await sandbox.waitForScreen(oc.paneId, screenTest, { timeoutMs: 120_000 });
-      const screen = await captureJoined(sandbox, oc.paneId);
+      const screen = await screenWhere(typeof screenTest === 'function' ? screenTest : (s) => screenTest.test(s));
       const info = await readPaneInfo(sandbox, oc.paneId);
       const pane: DetectorPane = { dead: info.dead, deadStatus: info.deadStatus ?? null, currentCommand: info.currentCommand, title: info.title, agentOption: null };
       const got = classifyScreen(pane, screen, detectors);
