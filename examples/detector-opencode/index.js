@@ -3,7 +3,7 @@ import { readDetectorOptions } from '@tmux-orc/detector-kit';
 import { blockText, completedFooter, errorAbove, inputBox, lastFooter, retrying, screenLines, shellPrompt, spinner } from './screen-parts.js';
 
 const id = 'opencode';
-const rateLimit = /rate.?limit|too many requests|usage limit|\b429\b|quota/iu;
+const rateLimit = /rate.?limit|exceed the rate|too many requests|usage limit|\b429\b|quota/iu;
 const logo = /█▀▀█ █▀▀█ █▀▀█ █▀▀▄/u;
 const shells = new Set(['sh', 'bash', 'zsh', 'fish', 'dash', 'ksh']);
 
@@ -26,15 +26,19 @@ function classify(screen, pane) {
   const bottom = lines[last];
   const dialog = permission(lines);
   if (dialog !== null) return dialog;
-  const working = spinner.exec(bottom);
+  // The status line is the last line but for a few: a long one can spill `esc interrupt` down the right edge.
+  const statusLine = lines.slice(-8).findLast((line) => spinner.test(line));
+  const working = statusLine === undefined ? null : spinner.exec(statusLine);
   if (working !== null) {
+    const line = statusLine ?? bottom;
     const status = working[1] ?? '';
     const retry = retrying.exec(status);
     // A retried request puts the API's message where `esc interrupt` stands (or before it).
-    if (retry === null && /^esc interrupt/u.test(status.trim())) return result('active', [bottom]);
+    if (retry === null && /^esc interrupt/u.test(status.trim())) return result('active', [line]);
     const message = status.replace(/\s*(\[retrying.*|esc interrupt.*)$/u, '').trim();
     const detail = { message, ...(retry?.[1] ? { retryIn: retry[1].replace(/\s+/gu, '') } : {}), ...(retry?.[2] ? { attempt: Number(retry[2]) } : {}) };
-    return result(rateLimit.test(status) ? 'rate_limited' : 'error', [bottom], detail);
+    // On a narrow pane opencode cuts the message before it names a rate limit: then it is an error, retrying.
+    return result(rateLimit.test(status) ? 'rate_limited' : 'error', [line], detail);
   }
   const box = inputBox(lines);
   if (box === null) {
