@@ -12,7 +12,7 @@ const screens = fileURLToPath(new URL('./screens/', import.meta.url));
 for (const version of readdirSync(screens)) {
   test(`opencode ${version}: every recorded screen`, () => {
     const verdicts = classifyRecordedScreens(createDetector({}), `${screens}${version}`);
-    assert.ok(verdicts.length >= 16, `expected the recorded corpus, got ${verdicts.length} screens`);
+    assert.ok(verdicts.length >= 14, `expected the recorded corpus, got ${verdicts.length} screens`);
     assert.deepEqual(verdicts.filter((v) => !v.ok).map((v) => `${v.file}: ${v.got.state} (${v.got.evidence.join(' | ')})`), []);
   });
 }
