@@ -75,8 +75,10 @@ export function createDetector(options = {}) {
       if (/^(OpenCode$|OC \| )/u.test(pane.title)) return 0.85;
       if (screen === undefined) return 0;
       const { lines } = screenLines(screen);
-      const bottom = lines.slice(-3).join('\n');
-      if (/ctrl\+p commands/u.test(bottom) && lines.some((l) => /^\s*╹▀{8,}/u.test(l))) return 0.8;
+      // Its input box's bottom edge, right under it the status line (`ctrl+p commands`, or the working squares).
+      const edge = lines.findLastIndex((l) => /^\s*╹▀{8,}/u.test(l));
+      const below = edge < 0 ? [] : lines.slice(edge + 1, edge + 3);
+      if (below.some((l) => /ctrl\+p commands/u.test(l) || spinner.test(l))) return 0.8;
       return lines.some((l) => /Continue\s+opencode -s /u.test(l)) ? 0.6 : 0;
     },
     classify,
