@@ -10,8 +10,8 @@ export function registerDashboardCommand(program: Command, io: CommandIo = proce
     .command('dashboard')
     .description('live web page of the fleet (from the daemon, or a read-only monitor run here); prints a URL with a token')
     .option('--port <n>', 'port to listen on (0: any free port)', '0')
-    .option('--host <address>', 'address to listen on (default 127.0.0.1; a non-loopback one needs --expose)')
-    .option('--expose', 'allow a --host that other machines can reach (says what it exposes)')
+    .option('--listen <address>', 'address to listen on (default 127.0.0.1; a non-loopback one needs --expose). `--host` is the SSH host of the server watched')
+    .option('--expose', 'allow a --listen address that other machines can reach (says what it exposes)')
     .option('--open', 'open the URL in the desktop browser')
     .option('--json', 'print the URL, port and source as JSON')
     .action(async (options: DashboardFlags, command: Command) => {

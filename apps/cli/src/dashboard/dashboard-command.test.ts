@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildCliIfStale, createCliHome } from '../__fixtures__/cli-harness.js';
 import { buildPageIfStale, rawRequest, startDashboard } from './__fixtures__/dashboard-cli.js';
 
-describe('tmux-orc dashboard --host', { timeout: 120_000 }, () => {
+describe('tmux-orc dashboard --listen', { timeout: 120_000 }, () => {
   beforeAll(() => {
     buildCliIfStale();
     buildPageIfStale();
@@ -12,9 +12,9 @@ describe('tmux-orc dashboard --host', { timeout: 120_000 }, () => {
   it('refuses a non-loopback host without --expose (exit 2, naming the flag) and serves nothing', async () => {
     const home = await createCliHome();
     onTestFinished(() => home.cleanup());
-    const run = await home.run(['-L', 'tmux-orc-test-none', 'dashboard', '--host', '0.0.0.0']);
+    const run = await home.run(['-L', 'tmux-orc-test-none', 'dashboard', '--listen', '0.0.0.0']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--host 0\.0\.0\.0 would serve the dashboard beyond this machine: add --expose/);
+    expect(run.stderr).toMatch(/--listen 0\.0\.0\.0 would serve the dashboard beyond this machine: add --expose/);
     expect(run.stdout).toBe('');
   });
 
@@ -22,7 +22,7 @@ describe('tmux-orc dashboard --host', { timeout: 120_000 }, () => {
     const sandbox = await useTmuxSandbox();
     const home = await createCliHome();
     onTestFinished(() => home.cleanup());
-    const dashboard = await startDashboard(home, sandbox.socketName, ['--host', '0.0.0.0', '--expose']);
+    const dashboard = await startDashboard(home, sandbox.socketName, ['--listen', '0.0.0.0', '--expose']);
     onTestFinished(() => dashboard.stop());
     expect(dashboard.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     expect(dashboard.stderr()).toMatch(/EXPOSED on 0\.0\.0\.0:\d+ .*sees\n.*evidence.*\n.*Read-only.*Plain HTTP/s);

@@ -7,10 +7,10 @@ describe('readDashboardFlags', () => {
   });
 
   it('refuses a non-loopback host without --expose, and takes it with', () => {
-    expect(readDashboardFlags({ host: '0.0.0.0' })).toMatch(/add --expose.*got `0\.0\.0\.0`/);
-    expect(readDashboardFlags({ host: '0.0.0.0', expose: true })).toEqual({ port: 0, host: '0.0.0.0', exposed: true });
-    expect(readDashboardFlags({ host: 'localhost' })).toEqual({ port: 0, host: 'localhost', exposed: false });
-    expect(readDashboardFlags({ host: '::1' })).toEqual({ port: 0, host: '::1', exposed: false });
+    expect(readDashboardFlags({ listen: '0.0.0.0' })).toMatch(/add --expose.*got `0\.0\.0\.0`/);
+    expect(readDashboardFlags({ listen: '0.0.0.0', expose: true })).toEqual({ port: 0, host: '0.0.0.0', exposed: true });
+    expect(readDashboardFlags({ listen: 'localhost' })).toEqual({ port: 0, host: 'localhost', exposed: false });
+    expect(readDashboardFlags({ listen: '::1' })).toEqual({ port: 0, host: '::1', exposed: false });
   });
 
   it('names a bad port', () => {

@@ -3,7 +3,7 @@ import { isLoopbackHost } from './host-check.js';
 /** Flags of `tmux-orc dashboard`. */
 export interface DashboardFlags {
   readonly port?: string;
-  readonly host?: string;
+  readonly listen?: string;
   readonly expose?: boolean;
   readonly open?: boolean;
   readonly json?: boolean;
@@ -21,11 +21,11 @@ export interface DashboardSettings {
 export function readDashboardFlags(flags: DashboardFlags): DashboardSettings | string {
   const port = Number(flags.port ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65_535) return `--port: expected an integer from 0 (any free port) to 65535, got \`${flags.port ?? ''}\``;
-  const host = flags.host ?? '127.0.0.1';
-  if (host.trim() === '') return '--host: expected an address or name, got an empty string';
+  const host = flags.listen ?? '127.0.0.1';
+  if (host.trim() === '') return '--listen: expected an address or name, got an empty string';
   const exposed = !isLoopbackHost(host);
   if (exposed && flags.expose !== true) {
-    return `--host ${host} would serve the dashboard beyond this machine: add --expose to mean it (expected a loopback host such as 127.0.0.1 without --expose, got \`${host}\`)`;
+    return `--listen ${host} would serve the dashboard beyond this machine: add --expose to mean it (expected a loopback host such as 127.0.0.1 without --expose, got \`${host}\`)`;
   }
   return { port, host, exposed };
 }

@@ -1,6 +1,6 @@
 import { hostname, networkInterfaces } from 'node:os';
 
-/** Whether `host` (an IP or name given to `--host`) only reaches this machine. */
+/** Whether `host` (an IP or name given to `--listen`) only reaches this machine. */
 export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '');
   return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
@@ -17,7 +17,7 @@ function withPort(name: string, port: number): string {
 /**
  * The `Host` header values the dashboard answers. A page from another site that points its own
  * DNS name at 127.0.0.1 (DNS rebinding) sends its own name as Host, which is not in this list.
- * Loopback names always; the `--host` name; for a wildcard bind, this machine's addresses and name.
+ * Loopback names always; the `--listen` name; for a wildcard bind, this machine's addresses and name.
  */
 export function allowedHostHeaders(bindHost: string, port: number, extra: readonly string[] = []): ReadonlySet<string> {
   const names = new Set(['127.0.0.1', 'localhost', '::1', ...extra]);

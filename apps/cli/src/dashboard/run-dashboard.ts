@@ -20,7 +20,7 @@ function openBrowser(url: string, io: CommandIo): void {
 }
 
 /**
- * `tmux-orc dashboard [--port N] [--host H --expose] [--open] [--json]`: serves the live page from
+ * `tmux-orc dashboard [--port N] [--listen H --expose] [--open] [--json]`: serves the live page from
  * the daemon (or demo) watching this server, else from a read-only monitor run here, until
  * Ctrl-C / SIGTERM. Exit 2 for a bad flag, 1 when it cannot listen or the page is missing.
  */
