@@ -1,32 +1,24 @@
 import { systemMonotonicClock, systemTimers, systemWallClock } from '@tmux-orc/clock';
 import type { Config } from '@tmux-orc/config';
-import type { AgentDetector } from '@tmux-orc/detector-kit';
 import { silentLogger } from '@tmux-orc/tmux-pool';
 import { createActionPipeline } from './action-pipeline.js';
 import { createConfiguredNotifier } from './notifications/configured-notifier.js';
 import { createActionStateStore } from './action-state-store.js';
-import type { AgentView } from './actions/agent-view.js';
-import type { GoneAgent } from './actions/alerts.js';
 import { createExecaHookRunner } from './actions/run-hooks.js';
 import { createAgentStateTracker } from './agent-state-tracker.js';
 import { buildStatus } from './build-status.js';
 import { createChangeTrigger } from './change-trigger.js';
 import { createCycleFailures, errorCodeOf } from './cycle-failures.js';
 import { createCycleLoop } from './cycle-loop.js';
-import { explainAgent, type AgentExplanation } from './explain-agent.js';
-import { findAgent } from './find-agent.js';
+import { explainMonitoredAgent, type AgentExplanation } from './explain-agent.js';
 import { createDetectorSource } from './detector-source.js';
 import { MonitorError } from './monitor-error.js';
 import { createMonitorEvents } from './monitor-events.js';
 import { monitorTimings } from './monitor-timings.js';
 import type { CycleResult, Monitor, MonitorClocks, MonitorDeps } from './monitor-api.js';
 import type { MonitorStatus } from './monitor-status.js';
-import { type HostSchedule, observeOnSchedule } from './host-schedule.js';
-import { observeWatchedServer } from './server-cycle.js';
-import { markUnreachable } from './server-reachability.js';
-import { configuredServers } from './server-identity.js';
+import { createServerSet } from './server-set.js';
 import { configuredStrategyLoader, createStrategySource } from './strategy-source.js';
-import { poolFromConfig, watchServer, type WatchedServer } from './watched-server.js';
 
 /**
  * Creates the monitor: every `monitoring.check_interval` it lists each server's panes, discovers
@@ -61,42 +53,17 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   const emit = events.emit;
   const counts = { cycles: 0, errors: 0, lastCycleTime: null as number | null, lastCycleAt: null as number | null };
   const failures = createCycleFailures();
-  let servers: WatchedServer[] | undefined;
   let stopping = false;
 
   tracker.subscribe((transition) => emit({ type: 'transition', transition }));
   const serverContext = { config, tracker, strategies, clocks, logger, missingGraceMs };
-  const hostSchedule: HostSchedule = {
-    deadlineMs: config.monitoring.async.pool.connection_timeout * 1000,
-    clock: clocks.monotonic,
-    timers: clocks.timers,
-    onLate(watched, error) {
-      counts.errors += 1;
-      markUnreachable(watched, error, config.monitoring.max_failures, logger);
-    },
-  };
-
-  const watchedServers = (detectorList: readonly AgentDetector[]): WatchedServer[] =>
-    (servers ??= configuredServers(config).map((target) => {
-      // Called only once tmux reports a change, long after `watched` is assigned.
-      const watched: WatchedServer = watchServer(target, config, (deps.createPool ?? poolFromConfig)(target.server, config), clocks, {
-        firstSightFromWindowActivity: deps.firstSightFromWindowActivity ?? false,
-        detectors: detectorList,
-        onChange: (change) => trigger.changed(change, watched.observations),
-      });
-      return watched;
-    }));
+  const servers = createServerSet(serverContext, deps, () => trigger, () => void (counts.errors += 1));
 
   async function cycle(): Promise<CycleResult> {
     const startedAt = clocks.monotonic.now();
     const state = await stateStore.load();
-    const all = watchedServers(await detectors());
-    // Servers in parallel: a slow or unreachable one never holds up the others.
-    // A host on SSH also has its own deadline and backoff (host-schedule.ts).
-    const seen = await Promise.all(all.map((watched) => observeOnSchedule(watched, () => observeWatchedServer(watched, all, serverContext), hostSchedule)));
-    counts.errors += seen.filter((one) => one === null).length;
-    const views: AgentView[] = seen.flatMap((one) => one?.views ?? []);
-    const gone: GoneAgent[] = seen.flatMap((one) => one?.gone ?? []);
+    const { all, views, gone, failed } = await servers.observe(await detectors());
+    counts.errors += failed;
 
     const { reports, held } = await actions.run(views, gone, { config, clock: clocks.wall, logger, state });
     for (const report of reports) emit({ type: 'report', report });
@@ -141,7 +108,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
   function status(): MonitorStatus {
     return buildStatus({
       records: tracker.all(),
-      servers: (servers ?? []).map((s) => ({ label: s.label, prefix: s.idPrefix, host: s.host, up: s.up, error: s.error, failures: s.failures, metrics: s.pool.metrics(), cache: s.checker.cacheStats() })),
+      servers: servers.opened().map((s) => ({ label: s.label, prefix: s.idPrefix, host: s.host, up: s.up, error: s.error, failures: s.failures, metrics: s.pool.metrics(), cache: s.checker.cacheStats() })),
       running: loop.started(),
       cycleCount: counts.cycles,
       lastCycleTime: counts.lastCycleTime,
@@ -157,14 +124,8 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     });
   }
 
-  async function explain(query: string): Promise<AgentExplanation> {
-    const found = findAgent(tracker.all(), query);
-    if (typeof found === 'string') throw new MonitorError('UNKNOWN_AGENT', found);
-    const watched = (servers ?? []).find((s) => found.agentId.startsWith(s.idPrefix) && found.agentId.slice(s.idPrefix.length) === found.pane.id);
-    if (watched === undefined) throw new MonitorError('UNKNOWN_AGENT', `Expected the server of ${found.agentId} to be watched, got none`);
-    const now = clocks.wall.now();
-    return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: config.monitoring.debounce * 1000, now });
-  }
+  const explain = (query: string): Promise<AgentExplanation> =>
+    explainMonitoredAgent(query, tracker.all(), servers.opened(), { debounceMs: config.monitoring.debounce * 1000, now: clocks.wall.now() });
 
   async function stop(): Promise<void> {
     stopping = true;
@@ -173,9 +134,7 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     await actions.hooksSettled();
     await notifier.stop();
     await strategies.dispose();
-    const closing = servers ?? [];
-    servers = undefined;
-    await Promise.allSettled(closing.flatMap((s) => [s.pool.close(), s.lister.close?.()]));
+    await servers.close();
   }
 
   return {

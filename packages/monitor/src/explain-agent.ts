@@ -2,8 +2,11 @@ import { explainScreen, type AgentDetector, type ScreenExplanation } from '@tmux
 import { capturePanes, type TmuxRunner } from '@tmux-orc/tmux-pool';
 import type { AgentRecord } from './agent-state-tracker.js';
 import { agentStatus } from './build-status.js';
+import { findAgent } from './find-agent.js';
+import { MonitorError } from './monitor-error.js';
 import type { AgentStatus } from './monitor-status.js';
 import type { PaneSignals, SignalReading } from './pane-signals.js';
+import type { WatchedServer } from './watched-server.js';
 
 /** A signal with its freshness, as `explain` shows it. */
 export interface SignalAge {
@@ -82,4 +85,21 @@ export async function explainAgent(input: ExplainAgentInput): Promise<AgentExpla
     history: record.history.slice(-(input.historyLimit ?? 5)).map((t) => ({ from: t.from, to: t.to, at: new Date(t.at).toISOString(), evidence: t.evidence })),
     explainedAt: new Date(now).toISOString(),
   };
+}
+
+/**
+ * Explains the agent `query` names (id, pane id, target or name) among `records`, on the server
+ * that watches it. Rejects with `UNKNOWN_AGENT` when none or several match, or its server is gone.
+ */
+export async function explainMonitoredAgent(
+  query: string,
+  records: readonly AgentRecord[],
+  servers: readonly WatchedServer[],
+  context: { readonly debounceMs: number; readonly now: number },
+): Promise<AgentExplanation> {
+  const found = findAgent(records, query);
+  if (typeof found === 'string') throw new MonitorError('UNKNOWN_AGENT', found);
+  const watched = servers.find((s) => found.agentId.startsWith(s.idPrefix) && found.agentId.slice(s.idPrefix.length) === found.pane.id);
+  if (watched === undefined) throw new MonitorError('UNKNOWN_AGENT', `Expected the server of ${found.agentId} to be watched, got none`);
+  return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: context.debounceMs, now: context.now });
 }
