@@ -124,8 +124,9 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     });
   }
 
-  const explain = (query: string): Promise<AgentExplanation> =>
-    explainMonitoredAgent(query, tracker.all(), servers.opened(), { debounceMs: config.monitoring.debounce * 1000, now: clocks.wall.now() });
+  // Explained with the detectors the checkers choose from (config's plugins first).
+  const explain = async (query: string): Promise<AgentExplanation> =>
+    explainMonitoredAgent(query, tracker.all(), servers.opened(), { debounceMs: config.monitoring.debounce * 1000, now: clocks.wall.now(), detectors: await detectors() });
 
   async function stop(): Promise<void> {
     stopping = true;

@@ -35,6 +35,17 @@ describe('detector plugins from config, on real tmux', () => {
     expect(await stateOf(configWith(sandbox.socketName, []))).toMatchObject({ state: 'unknown' });
   }, 30_000);
 
+  it('explains an agent with the plugin that reads it', async () => {
+    const sandbox = await useTmuxSandbox({ width: 80, height: 24 });
+    const { paneId } = await sandbox.newSession('team', { window: 'Claude-mycli', command: mycli });
+    await sandbox.waitForScreen(paneId, /Allow\?/);
+    const monitor = createMonitor(configWith(sandbox.socketName, [{ name: plugin, options: { signature: 'MYCLI' } }]));
+    onTestFinished(() => monitor.stop());
+    await monitor.runCycle();
+    const explained = await monitor.explain('Claude-mycli');
+    expect(explained.screen).toMatchObject({ detector: { id: 'mycli' }, classification: { state: 'waiting_input' } });
+  }, 30_000);
+
   it('fails the cycle naming the entry when a plugin cannot load', async () => {
     const monitor = createMonitor(configWith('tmux-orc-test-never-started', [{ name: plugin, options: { signatur: 'x' } }]));
     onTestFinished(() => monitor.stop());

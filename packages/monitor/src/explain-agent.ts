@@ -95,11 +95,11 @@ export async function explainMonitoredAgent(
   query: string,
   records: readonly AgentRecord[],
   servers: readonly WatchedServer[],
-  context: { readonly debounceMs: number; readonly now: number },
+  context: { readonly debounceMs: number; readonly now: number; readonly detectors: readonly AgentDetector[] },
 ): Promise<AgentExplanation> {
   const found = findAgent(records, query);
   if (typeof found === 'string') throw new MonitorError('UNKNOWN_AGENT', found);
   const watched = servers.find((s) => found.agentId.startsWith(s.idPrefix) && found.agentId.slice(s.idPrefix.length) === found.pane.id);
   if (watched === undefined) throw new MonitorError('UNKNOWN_AGENT', `Expected the server of ${found.agentId} to be watched, got none`);
-  return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: context.debounceMs, now: context.now });
+  return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: context.debounceMs, now: context.now, detectors: context.detectors });
 }
