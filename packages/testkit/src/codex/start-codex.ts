@@ -137,7 +137,11 @@ export async function startCodex(sandbox: TmuxSandbox, options: StartCodexOption
       // Right after start Codex can drop an Enter; the draft then stays in the composer (its
       // lowest `›` line), so Enter is pressed again until it leaves.
       const draft = `› ${text.replace(/\s+/gu, ' ').slice(0, 40)}`;
-      const stillDrafted = (screen: string): boolean => screen.split('\n').findLast((line) => line.trimStart().startsWith('›'))?.trim().startsWith(draft) === true;
+      // A turn running or a dialog drawn means the Enter was taken: pressing again would answer the
+      // dialog (a plan question's first option), and the user turn in the transcript also starts `› text`.
+      const taken = /esc to interrupt|enter to submit|press enter to confirm/iu;
+      const stillDrafted = (screen: string): boolean =>
+        !taken.test(screen) && screen.split('\n').findLast((line) => line.trimStart().startsWith('›'))?.trim().startsWith(draft) === true;
       for (let attempt = 0; attempt < 3; attempt += 1) {
         await press('Enter');
         const left = await waitForScreen((screen) => !stillDrafted(screen), { timeoutMs: 1500, intervalMs: 100 }).then(
