@@ -1,25 +1,9 @@
 import type { MonitoredPane, Observation, AgentState } from '@tmux-orc/strategies';
+import { testPane as publishedTestPane } from '@tmux-orc/strategies/testing';
 
-/** A pane as discovery would hand it over; `overrides` set what a test cares about. */
+/** The published test pane (`@tmux-orc/strategies/testing`), run by Claude Code as its agent option says. */
 export function testPane(id: string, overrides: Partial<MonitoredPane> = {}): MonitoredPane {
-  return {
-    id,
-    target: `team:${id.slice(1)}.0`,
-    session: 'team',
-    windowIndex: Number(id.slice(1)),
-    windowName: `Claude-${id.slice(1)}`,
-    paneIndex: 0,
-    dead: false,
-    deadStatus: null,
-    pid: 100,
-    currentCommand: 'claude',
-    title: '',
-    windowActivity: 1_000,
-    agentOption: 'claude-code',
-    role: 'agent',
-    name: id.slice(1),
-    ...overrides,
-  };
+  return publishedTestPane(id, { agentOption: 'claude-code', ...overrides });
 }
 
 /** The observation a previous cycle would have left for `pane`. */
