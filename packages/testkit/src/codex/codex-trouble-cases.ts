@@ -1,3 +1,4 @@
+import type { CodexPane } from './start-codex.js';
 import { type CodexScreenCase, codexPid, idleWith, ready, submitted, untilDead } from './codex-screen-case.js';
 
 /** Codex in trouble: API errors and retries, rate limits, compaction, and Codex gone. */
@@ -53,8 +54,7 @@ export const codexTroubleCases: readonly CodexScreenCase[] = [
     description: 'a turn, then `/compact` with the summary streamed over 6 s: `◦ Compacting context (0s • esc to interrupt)`.',
     drive: async ({ pane }) => {
       await submitted(pane, 'hello', idleWith('Hello from the fake API'));
-      await pane.submit('/compact');
-      return pane.waitForScreen(/Compacting context \(/u);
+      return compactOnceAllowed(pane);
     },
   },
   {
@@ -89,3 +89,24 @@ export const codexTroubleCases: readonly CodexScreenCase[] = [
     },
   },
 ];
+
+const COMPACTING = /Compacting context \(/u;
+const COMPACT_REFUSED = '/compact\' is disabled while a task is in progress';
+
+/**
+ * Submits `/compact` until Codex starts compacting. Codex can count a turn as running for a moment
+ * after it drew the answer and the ready composer; it then refuses with `■ '/compact' is disabled
+ * while a task is in progress.`, so the command is sent again (up to 5 times).
+ */
+async function compactOnceAllowed(pane: CodexPane): Promise<string> {
+  const refusals = (screen: string): number => screen.split(COMPACT_REFUSED).length - 1;
+  for (let attempt = 1; attempt < 5; attempt += 1) {
+    const before = refusals(await pane.capture());
+    await pane.submit('/compact');
+    const screen = await pane.waitForScreen((now) => COMPACTING.test(now) || refusals(now) > before, { timeoutMs: 15_000 });
+    if (COMPACTING.test(screen)) return screen;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await pane.submit('/compact');
+  return pane.waitForScreen(COMPACTING);
+}
