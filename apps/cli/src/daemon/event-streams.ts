@@ -5,9 +5,10 @@ import type { Logger } from '@tmux-orc/tmux-pool';
 export interface EventStreamsOptions {
   readonly logger: Logger;
   /**
-   * Most bytes a client may leave unread (its response's `writableLength`: Node's buffer plus the
-   * socket's) before it is dropped. Default 256 KiB: hundreds of transitions, so a client that
-   * reads at all never comes near it.
+   * Most bytes a client may leave unread from earlier turns of the event loop (its response's
+   * `writableLength`: Node's buffer plus the socket's) before it is dropped. What one turn writes
+   * (a cycle where 1000 agents went idle: ~400 KB) does not count until the client had a turn to
+   * read it. Default 256 KiB: hundreds of transitions, so a client that reads at all never comes near it.
    */
   readonly maxBufferedBytes?: number;
 }
@@ -30,16 +31,28 @@ export interface EventStreams {
 
 /**
  * Creates the set of event-stream clients. A client that stops reading would make every event
- * pile up in the daemon's memory (200 stalled clients: 128 → 432 MB in 70 s), so a write that
- * would take its unread bytes past `maxBufferedBytes` drops it (`destroy`), counts it and logs it.
+ * pile up in the daemon's memory (200 stalled clients: 128 → 432 MB in 70 s), so a write to a
+ * client that left more than `maxBufferedBytes` unread since an earlier turn drops it (`destroy`),
+ * counts it and logs it. Bytes written in the same turn are not held against it: the monitor emits
+ * a cycle's transitions at once, and a burst of 1000 must not drop a client that reads.
  */
 export function createEventStreams(options: EventStreamsOptions): EventStreams {
   const maxBufferedBytes = options.maxBufferedBytes ?? 256 * 1024;
   const streams = new Set<ServerResponse>();
   let dropped = 0;
+  /** Each client's unread bytes at this turn's first write to it; cleared when the turn ends. */
+  const unreadAtTurnStart = new Map<ServerResponse, number>();
+
+  const unreadBefore = (stream: ServerResponse): number => {
+    if (unreadAtTurnStart.size === 0) setImmediate(() => unreadAtTurnStart.clear());
+    const known = unreadAtTurnStart.get(stream);
+    if (known !== undefined) return known;
+    unreadAtTurnStart.set(stream, stream.writableLength);
+    return stream.writableLength;
+  };
 
   const write = (stream: ServerResponse, chunk: string): void => {
-    if (stream.writableLength + Buffer.byteLength(chunk) > maxBufferedBytes) {
+    if (unreadBefore(stream) > maxBufferedBytes) {
       streams.delete(stream);
       dropped += 1;
       options.logger.warn('event stream client dropped: it left too much unread', { unread_bytes: stream.writableLength, max_bytes: maxBufferedBytes, dropped_total: dropped });
