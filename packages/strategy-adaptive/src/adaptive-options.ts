@@ -28,6 +28,8 @@ export interface AdaptiveStrategyOptions {
   readonly alwaysCaptureStates?: readonly AgentState[];
   /** Panes with these roles are looked at every cycle. Default `['pm']`. */
   readonly alwaysCaptureRoles?: readonly PaneRole[];
+  /** Wall time in ms, to tell a look within the second of a pane's `window_activity` stamp (see `unsettledLook`). Default `Date.now`. */
+  readonly wallClock?: { now(): number };
 }
 
 /** {@link AdaptiveStrategyOptions} with every default filled in. */
@@ -36,7 +38,10 @@ export interface ResolvedAdaptiveOptions {
   readonly maxCapturesPerCycle: number | null;
   readonly alwaysCaptureStates: ReadonlySet<AgentState>;
   readonly alwaysCaptureRoles: ReadonlySet<PaneRole>;
+  readonly wallClock: { now(): number };
 }
+
+const systemWallClock = { now: (): number => Date.now() };
 
 const paneRoles: readonly PaneRole[] = ['agent', 'pm'];
 
@@ -61,5 +66,6 @@ export function resolveAdaptiveOptions(options: AdaptiveStrategyOptions): Resolv
     maxCapturesPerCycle: budget,
     alwaysCaptureStates: new Set(states),
     alwaysCaptureRoles: new Set(roles),
+    wallClock: options.wallClock ?? systemWallClock,
   };
 }

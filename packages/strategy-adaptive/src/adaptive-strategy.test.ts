@@ -140,6 +140,44 @@ describe('adaptive strategy', () => {
   });
 });
 
+describe('a look within the second of the stamp, or a failed one', () => {
+  it('is looked at again next cycle: tmux stamps whole seconds, so the pane may print again unseen', async () => {
+    const { clock, tmux, services } = setUp({ '%1': 'fresh-started-120x40' });
+    const wall = manualClock(1_002_400); // within second 1002, the pane's stamp
+    const cycle = cycles(createAdaptiveStrategy({ stalenessMs: 60_000, alwaysCaptureStates: [], wallClock: wall }), services);
+    const pane = testPane('%1', { windowActivity: 1_002 });
+    expect((await cycle([pane])).get('%1')).toMatchObject({ windowActivity: -1 });
+    clock.advance(2_000);
+    wall.advance(2_000);
+    tmux.screens['%1'] = 'waiting_input-bash-approval-120x40'; // drawn later in second 1002
+    const second = await cycle([pane]);
+    expect(second.get('%1')).toMatchObject({ result: { state: 'waiting_input' }, windowActivity: 1_002 });
+    clock.advance(2_000);
+    wall.advance(2_000);
+    await cycle([pane]);
+    expect(tmux.captured).toEqual(['%1', '%1']);
+  });
+
+  it('is looked at again after a failed check, even when unknown is not always captured', async () => {
+    const clock = manualClock();
+    let fail = true;
+    const runner = {
+      async run(): Promise<string[]> {
+        if (fail) throw new Error('no answer from tmux');
+        return claudeScreen('idle-replied-120x40').split('\n');
+      },
+    };
+    const checker = new AsyncHealthChecker({ runner, clock, debounceMs: 5_000 });
+    const services = { runner, checker, clock, debounceMs: 5_000 } satisfies StrategyServices;
+    const cycle = cycles(createAdaptiveStrategy({ stalenessMs: 60_000, alwaysCaptureStates: [] }), services);
+    const first = await cycle([testPane('%1')]);
+    expect(first.get('%1')).toMatchObject({ result: { state: 'unknown', rule: 'none/check-failed' }, windowActivity: -1 });
+    fail = false;
+    clock.advance(2_000);
+    expect((await cycle([testPane('%1')])).get('%1')?.result.state).not.toBe('unknown');
+  });
+});
+
 describe('createStrategy (the plugin factory)', () => {
   it('reads the options as config writes them: staleness in seconds, snake_case keys', () => {
     expect(createStrategy({}).description).toBe('captures panes whose activity moved, PMs, problem states, and any unseen for 10 s');

@@ -3,6 +3,8 @@ import {
   freshObservation,
   keptObservation,
   strategySpecificationVersion,
+  type HealthResult,
+  type MonitoredPane,
   type MonitoringStrategy,
   type Observation,
 } from '@tmux-orc/strategies';
@@ -47,19 +49,30 @@ export function createAdaptiveStrategy(options: AdaptiveStrategyOptions = {}): A
         options: resolved,
       });
       lastPlan = plan;
+      const lookedAt = resolved.wallClock.now();
       const results = await services.checker.checkMany(plan.capture.map((c) => c.pane));
       const now = services.clock.now();
       const observations = new Map<string, Observation>();
       for (const pane of panes) {
         const result = results.get(pane.id);
         const last = previous.get(pane.id);
-        if (result !== undefined) observations.set(pane.id, freshObservation(pane, result, now));
+        if (result !== undefined) observations.set(pane.id, unsettledLook(pane, result, lookedAt) ? { ...freshObservation(pane, result, now), windowActivity: -1 } : freshObservation(pane, result, now));
         else if (last !== undefined) observations.set(pane.id, keptObservation(last, now));
         else observations.set(pane.id, notLookedAtYet(pane.id, pane.target, now, resolved.maxCapturesPerCycle));
       }
       return observations;
     },
   };
+}
+
+/**
+ * True when this look must not count as having seen the pane at its stamp, so the next cycle looks
+ * again (its observation keeps stamp -1, which no pane has): the check failed, or it started within
+ * the second of the pane's `window_activity` — tmux stamps whole seconds, so the pane may print later
+ * in that second without the stamp moving, and `activity` alone would never look again.
+ */
+export function unsettledLook(pane: MonitoredPane, result: HealthResult, lookedAt: number): boolean {
+  return result.rule === 'none/check-failed' || lookedAt < (pane.windowActivity + 1) * 1000;
 }
 
 /** A new pane the budget left out: `unknown` until its first look (next cycle, as a problem state). */
