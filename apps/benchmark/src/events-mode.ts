@@ -7,7 +7,7 @@ import { type BenchMode, controlParts, discoverer, strategyCycleSession } from '
  * The adaptive strategy fed by an `EventPaneLister`: discovery and change detection from tmux's
  * notifications (one subscription on one more control client), `list-panes -a` only at start, on
  * structural changes and every 60 s; panes that printed are re-read alone; adaptive with the 60 s
- * safety-net staleness the monitor gives it in events mode.
+ * safety-net staleness, and no always-captured states, as the monitor gives it in events mode.
  */
 export const eventsMode: BenchMode = {
   name: 'events',
@@ -19,8 +19,8 @@ export const eventsMode: BenchMode = {
     return strategyCycleSession(
       runner,
       checker,
-      // As the monitor configures adaptive under `discovery: events` (see `eventsStalenessSeconds`).
-      createAdaptiveStrategy({ staleness: 60 }),
+      // As the monitor configures adaptive under `discovery: events` (see `configuredStrategyOptions`).
+      createAdaptiveStrategy({ staleness: 60, always_capture_states: [] }),
       agents,
       {
         ...extra,

@@ -8,15 +8,19 @@ function withAsync(patch: Partial<Config['monitoring']['async']>): Config {
 }
 
 describe('configuredStrategyOptions', () => {
-  it('gives adaptive the slow safety-net staleness under discovery: events', () => {
+  it('gives adaptive the slow safety-net staleness and no always-captured states under discovery: events', () => {
     expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'events', strategy_options: { max_captures_per_cycle: 50 } }))).toEqual({
       max_captures_per_cycle: 50,
       staleness: eventsStalenessSeconds,
+      always_capture_states: [],
     });
   });
 
-  it("keeps the user's staleness, and leaves list discovery and other strategies alone", () => {
-    expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'events', strategy_options: { staleness: 5 } }))).toEqual({ staleness: 5 });
+  it("keeps the user's staleness and states, and leaves list discovery and other strategies alone", () => {
+    expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'events', strategy_options: { staleness: 5, always_capture_states: ['error'] } }))).toEqual({
+      staleness: 5,
+      always_capture_states: ['error'],
+    });
     expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'list', strategy_options: {} }))).toEqual({});
     expect(configuredStrategyOptions(withAsync({ strategy: 'concurrent', discovery: 'events', strategy_options: {} }))).toEqual({});
   });

@@ -79,11 +79,17 @@ export function createStrategySource(
  */
 export const eventsStalenessSeconds = 60;
 
-/** `monitoring.async.strategy_options`, with the events-mode staleness for adaptive unless set. */
+/**
+ * `monitoring.async.strategy_options`, with what `discovery: events` changes for adaptive unless
+ * the config sets it: `staleness` {@link eventsStalenessSeconds}, and `always_capture_states` none —
+ * a pane waiting for approval (or in any other state) that tmux says did not print shows the same
+ * screen, so looking at it every cycle (adaptive's default for problem states) finds nothing new.
+ * A failed look, or one within the second of the pane's stamp, is looked at again anyway.
+ */
 export function configuredStrategyOptions(config: Config): Readonly<Record<string, unknown>> {
   const { strategy, strategy_options: options, discovery } = config.monitoring.async;
-  if (strategy !== 'adaptive' || discovery !== 'events' || 'staleness' in options) return options;
-  return { ...options, staleness: eventsStalenessSeconds };
+  if (strategy !== 'adaptive' || discovery !== 'events') return options;
+  return { staleness: eventsStalenessSeconds, always_capture_states: [], ...options };
 }
 
 /** Loads strategies by name: the configured one with its options (see `configuredStrategyOptions`), the polling fallback with none. */
