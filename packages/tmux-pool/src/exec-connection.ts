@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { TmuxCommandError } from './errors/tmux-command-error.js';
 import { TmuxControlModeUnavailableError } from './errors/tmux-control-mode-unavailable-error.js';
 import { TmuxServerGoneError } from './errors/tmux-server-gone-error.js';
@@ -66,6 +65,8 @@ export class ExecConnection implements TmuxConnection {
     this.running += 1;
     try {
       const { file, args: argv } = tmuxInvocation(this.tmuxPath, this.server, toExecArgv(args));
+      // Loaded on first use: a pool on control mode never needs execa (≈6 MB resident).
+      const { execa } = await import('execa');
       const result = await execa(file, argv, {
         reject: false,
         timeout: timeoutMs,

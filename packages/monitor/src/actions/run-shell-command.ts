@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 
 /** How a shell command ended. */
 export interface ShellCommandResult {
@@ -20,6 +19,8 @@ export type ShellCommandRunner = (command: string, input: string, env: Readonly<
  * `sleep` it spawned would otherwise hold the pipes open). Never rejects.
  */
 export const runShellCommand: ShellCommandRunner = async (command, input, env, timeoutMs) => {
+  // Loaded on first use: most daemons never run a shell command (execa ≈6 MB resident).
+  const { execa } = await import('execa');
   const child = execa(command, { shell: true, input, env, detached: true, reject: false, stdout: 'ignore', stderr: 'pipe' });
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -3,7 +3,6 @@ import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import type { NotificationChannelConfig } from '@tmux-orc/config';
 import { escapeMessage, type Logger, type TmuxRunner } from '@tmux-orc/tmux-pool';
-import { execa } from 'execa';
 import { attachedClients } from './attached-clients.js';
 import type { ChannelSender } from './channel-sender.js';
 import type { NotificationMessage } from './notification-message.js';
@@ -62,6 +61,7 @@ export function createDesktopSender(channel: DesktopChannel, name: string, logge
       const notifySend = channel.method === 'display-message' || (channel.method === 'auto' && !busSet) ? null : await findNotifySend(surroundings.env);
       if (notifySend !== null) {
         const urgency = message.notifications.some((n) => n.escalated || n.state === 'crashed') ? 'critical' : 'normal';
+        const { execa } = await import('execa');
         const result = await execa(notifySend, ['--app-name=tmux-orc', `--urgency=${urgency}`, message.title, message.text], { env: { ...surroundings.env }, extendEnv: false, reject: false, timeout: 5000 });
         if (!result.failed) return { delivered: true, retries: 0, fallback: false };
         logger.warn('notify-send failed; showing the notification with tmux display-message', { channel: name, exitCode: result.exitCode ?? null, stderr: String(result.stderr).slice(0, 200) });
