@@ -56,7 +56,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, message: 
 
 /**
  * Starts the real daemon configured as `mode` on the bench server, waits until it reports every
- * agent, switches each probe's screen at a random point of the interval and times the transition
+ * agent, waits for each probe to be `idle`, switches its screen at a random point of the interval and times the transition
  * on `/events`; then, if asked, measures its CPU and RSS over `idleMs`. The daemon is always stopped.
  */
 export async function measureLive(mode: Exclude<BenchMode['name'], 'floor'>, options: LiveOptions): Promise<LiveResult> {
@@ -83,6 +83,10 @@ export async function measureLive(mode: Exclude<BenchMode['name'], 'floor'>, opt
       const latencies: number[] = [];
       let missed = 0;
       for (const paneId of options.probes) {
+        // Latency is measured from idle, as a user meets it: an agent seen first is `active` until the
+        // debounce (10 s) finds its screen unchanged, and a change to an `active` pane waits for a tick.
+        const idle = async (): Promise<boolean> => (await daemonStatus(socket).catch(() => undefined))?.agents.find((agent) => agent.id === paneId)?.state === 'idle';
+        await until(idle, 30_000 + 5 * options.intervalMs, `Expected the ${mode} daemon to report probe ${paneId} idle`);
         await sleep(Math.random() * options.intervalMs);
         const since = performance.now();
         const reported = new Promise<number | undefined>((resolve) => {
