@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { StatusJson } from '../shared/status-json.js';
 import { formatMs } from './format-age.js';
-import { colorState } from './status-table.js';
+import { colorState } from './state-text.js';
 
 const bars = '▁▂▃▄▅▆▇█';
 

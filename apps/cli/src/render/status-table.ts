@@ -2,30 +2,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { AgentJson } from '../shared/status-json.js';
 import { formatAge } from './format-age.js';
-
-const stateColors: Record<string, (text: string) => string> = {
-  active: pc.green,
-  idle: pc.dim,
-  waiting_input: pc.yellow,
-  queued_message: pc.yellow,
-  fresh: pc.cyan,
-  error: pc.red,
-  rate_limited: pc.magenta,
-  compacting: pc.blue,
-  crashed: pc.red,
-  unknown: pc.gray,
-};
-
-/** Colors a state name as the tables show it. */
-export function colorState(state: string): string {
-  return (stateColors[state] ?? ((text: string) => text))(state);
-}
-
-/** The deciding screen lines on one line (`⏎` between them), cut to `width` characters. */
-export function oneLineEvidence(evidence: string, width: number): string {
-  const line = evidence.replace(/\n/g, ' ⏎ ').replace(/\s+/g, ' ').trim();
-  return line.length > width ? `${line.slice(0, width - 1)}…` : line;
-}
+import { colorState, oneLineEvidence } from './state-text.js';
 
 /** The detector, and the CLI version when known: `claude-code 2.1.340 (newer than proven)` warns that detection on it is unproven. */
 export function detectorCell(agent: Pick<AgentJson, 'detector' | 'cli_version'>): string {

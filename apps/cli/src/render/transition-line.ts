@@ -1,5 +1,5 @@
 import type { AgentTransition } from '@tmux-orc/monitor';
-import { colorState, oneLineEvidence } from './status-table.js';
+import { colorState, oneLineEvidence } from './state-text.js';
 
 /**
  * One transition as `monitor run` prints it, with the columns of the demo's table:
