@@ -78,7 +78,16 @@ export function createMonitor(config: Config, deps: MonitorDeps = {}): Monitor {
     emit({ type: 'cycle', durationMs: counts.lastCycleTime, cycle: counts.cycles });
     const transitions = views.flatMap((view) => (view.transition === undefined ? [] : [view.transition]));
     if (config.monitoring.async.discovery === 'events') trigger.settleAfter(views.some((view) => view.result.state === 'active'));
-    return { transitions, reports, status: status() };
+    // Built when read: the daemon's loop never reads it, and a status of 1000 agents each cycle cost more than the quiet cycle itself.
+    let built: MonitorStatus | undefined;
+    return {
+      transitions,
+      reports,
+      get status() {
+        built ??= status();
+        return built;
+      },
+    };
   }
 
   /** A cycle that threw (the strategy failed, or could not be loaded) is counted and recorded, also when asked for by `runCycle`. */

@@ -1,22 +1,35 @@
 import type { Config } from '@tmux-orc/config';
 import type { MonitoredPane } from '@tmux-orc/strategies';
-import { discoverPanes } from './discover-panes.js';
+import type { PaneInfo } from '@tmux-orc/tmux-pool';
+import { type DiscoveryPane, type DiscoveryRules, discoverPanes } from './discover-panes.js';
 import { builtInAgentOption, type WatchedServer } from './watched-server.js';
 
 /**
  * Lists a server's panes (one `list-panes -a` through its {@link PaneLister}) and keeps the agents
  * and PMs the discovery rules find, reading the role and agent user options from the same listing.
- * Rejects when the server cannot be reached.
+ * A pane record listed again (the event lister keeps one until tmux says its pane changed) keeps its
+ * discovery record, so discovery reuses what it derived from it. Rejects when the server cannot be reached.
  */
 export async function listAgents(watched: WatchedServer, config: Config): Promise<MonitoredPane[]> {
   const listed = await watched.lister.list();
-  const { agent_option: agentOption, pm } = config.discovery;
   return discoverPanes(
-    listed.map((pane) => ({
-      ...pane,
-      roleOption: pane.userOptions?.[pm.role_option] ?? null,
-      agentOption: agentOption === builtInAgentOption ? pane.agentOption : (pane.userOptions?.[agentOption] ?? null),
-    })),
+    listed.map((pane) => discoveryPane(pane, config.discovery)),
     config.discovery,
   );
+}
+
+const discoveryPanes = new WeakMap<PaneInfo, { readonly rules: DiscoveryRules; readonly pane: DiscoveryPane }>();
+
+/** A listed pane with the role and agent options as the rules name them, one object per record and rules. */
+function discoveryPane(pane: PaneInfo, rules: DiscoveryRules): DiscoveryPane {
+  const known = discoveryPanes.get(pane);
+  if (known?.rules === rules) return known.pane;
+  const { agent_option: agentOption, pm } = rules;
+  const made: DiscoveryPane = {
+    ...pane,
+    roleOption: pane.userOptions?.[pm.role_option] ?? null,
+    agentOption: agentOption === builtInAgentOption ? pane.agentOption : (pane.userOptions?.[agentOption] ?? null),
+  };
+  discoveryPanes.set(pane, { rules, pane: made });
+  return made;
 }

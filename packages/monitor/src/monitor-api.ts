@@ -67,6 +67,7 @@ export interface MonitorDeps {
 export interface CycleResult {
   readonly transitions: readonly AgentTransition[];
   readonly reports: readonly SentReport[];
+  /** The monitor's status, built when first read (read it before the next cycle for this one's). */
   readonly status: MonitorStatus;
 }
 
