@@ -6,8 +6,9 @@ import { type BenchMode, controlParts, discoverer, strategyCycleSession } from '
 /**
  * The adaptive strategy fed by an `EventPaneLister`: discovery and change detection from tmux's
  * notifications (one subscription on one more control client), `list-panes -a` only at start, on
- * structural changes and every 60 s; panes that printed are re-read alone; adaptive with the 60 s
- * safety-net staleness, and no always-captured states, as the monitor gives it in events mode.
+ * structural changes and every 60 s; panes that printed are re-read alone; adaptive with the
+ * hour-long safety-net staleness and no always-captured states the monitor gives it in events mode
+ * (`configuredStrategyOptions` in @tmux-orc/monitor).
  */
 export const eventsMode: BenchMode = {
   name: 'events',
@@ -19,8 +20,7 @@ export const eventsMode: BenchMode = {
     return strategyCycleSession(
       runner,
       checker,
-      // As the monitor configures adaptive under `discovery: events` (see `configuredStrategyOptions`).
-      createAdaptiveStrategy({ staleness: 60, always_capture_states: [] }),
+      createAdaptiveStrategy({ staleness: 3600, always_capture_states: [] }),
       agents,
       {
         ...extra,

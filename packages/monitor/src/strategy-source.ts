@@ -73,11 +73,13 @@ export function createStrategySource(
 }
 
 /**
- * The adaptive strategy's `staleness` (s) under `discovery: events` when the config sets none. tmux
- * then tells which panes printed, so the bound is only a slow safety net (10 s, adaptive's own
- * default, re-read every pane of a quiet 1000-agent fleet every 10 s for nothing).
+ * The adaptive strategy's `staleness` (s) under `discovery: events` when the config sets none: one
+ * hour. tmux stamps a window's activity on every byte a pane prints, tells of every stamp that moves,
+ * and the lister's full listing (every 60 s) compares every stamp again, so a pane whose stamp stayed
+ * shows the same screen. Adaptive's own 10 s (and the 60 s this was before) re-read every pane of a
+ * quiet fleet for nothing: ~22 captures a second at 1000 agents, the largest share of the daemon's CPU.
  */
-export const eventsStalenessSeconds = 60;
+export const eventsStalenessSeconds = 3600;
 
 /**
  * `monitoring.async.strategy_options`, with what `discovery: events` changes for adaptive unless
