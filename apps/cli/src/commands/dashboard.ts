@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { DashboardFlags } from '../dashboard/dashboard-options.js';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
-import { loadMonitorConfig } from './monitor-options.js';
 
 /** Registers `tmux-orc dashboard`: the live web page of the fleet. */
 export function registerDashboardCommand(program: Command, io: CommandIo = processIo()): void {
@@ -15,7 +14,7 @@ export function registerDashboardCommand(program: Command, io: CommandIo = proce
     .option('--open', 'open the URL in the desktop browser')
     .option('--json', 'print the URL, port and source as JSON')
     .action(async (options: DashboardFlags, command: Command) => {
-      const loaded = await loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
+      const loaded = await (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), {}, io);
       if (loaded === undefined) return void (process.exitCode = 2);
       process.exitCode = await (await import('../dashboard/run-dashboard.js')).runDashboard(loaded, options, io);
     });

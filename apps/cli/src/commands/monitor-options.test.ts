@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../shared/command-io.js';
-import { loadMonitorConfig, type MonitorFlags } from './monitor-options.js';
+import type { MonitorFlags } from './monitor-flags.js';
+import { loadMonitorConfig } from './monitor-options.js';
 
 const homes: string[] = [];
 afterEach(() => {

@@ -1,22 +1,19 @@
 import { spawn } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadedConfig } from '@tmux-orc/config';
 import { callApi } from '../client/api-client.js';
 import { runningDaemonPid } from '../shared/daemon-pid.js';
 import { daemonPaths } from '../shared/daemon-paths.js';
 import type { CommandIo } from '../shared/command-io.js';
-import type { GlobalConfigOptions } from './config-io.js';
 import { checkDetectors } from './detector-check.js';
 import { strategyProblem } from './strategy-check.js';
 import { describeEffectiveSettings } from './effective-settings.js';
-import type { MonitorFlags } from './monitor-options.js';
 import { ensurePrivateDirectory } from '../shared/private-directory.js';
 import { openPrivateFile } from '../shared/private-file.js';
+import { handedConfigText } from '../shared/handed-config.js';
 
-const binPath = fileURLToPath(new URL('../bin.js', import.meta.url));
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
@@ -38,25 +35,8 @@ export function daemonEnv(env: Readonly<Record<string, string | undefined>>): Re
   return { MALLOC_ARENA_MAX: '2', ...env };
 }
 
-/** The argv that makes a detached `monitor run` see the same configuration as this command. */
-function daemonArgv(globals: GlobalConfigOptions, flags: MonitorFlags, cwd: string): string[] {
-  return [
-    ...daemonNodeFlags,
-    binPath,
-    ...(globals.socketName === undefined ? [] : ['-L', globals.socketName]),
-    ...(globals.socketPath === undefined ? [] : ['-S', globals.socketPath]),
-    ...(globals.host === undefined ? [] : ['--host', globals.host]),
-    ...(globals.config === undefined ? [] : ['--config', resolve(cwd, globals.config)]),
-    'monitor',
-    'run',
-    '--detached',
-    ...(flags.async === true ? ['--async'] : flags.async === false ? ['--sync'] : []),
-    ...(flags.strategy === undefined ? [] : ['--strategy', flags.strategy]),
-    ...(flags.poolSize === undefined ? [] : ['--pool-size', flags.poolSize]),
-    ...(flags.cache === undefined ? [] : [flags.cache ? '--cache' : '--no-cache']),
-    ...(flags.interval === undefined ? [] : ['--interval', flags.interval]),
-  ];
-}
+/** The detached daemon's entry: it reads its configuration from stdin (see `handedConfigText`). */
+const daemonMainPath = fileURLToPath(new URL('../daemon-main.js', import.meta.url));
 
 async function tail(file: string, lines: number): Promise<string> {
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -70,8 +50,6 @@ async function tail(file: string, lines: number): Promise<string> {
  */
 export async function runMonitorStart(
   loaded: LoadedConfig,
-  globals: GlobalConfigOptions,
-  flags: MonitorFlags,
   options: { dryRun?: boolean; json?: boolean },
   io: CommandIo,
 ): Promise<number> {
@@ -97,8 +75,11 @@ export async function runMonitorStart(
   ensurePrivateDirectory(paths.home, 'tmux-orc home');
   ensurePrivateDirectory(paths.logDir, 'log directory');
   const out = openPrivateFile(paths.daemonOutput, 'append');
-  const child = spawn(process.execPath, daemonArgv(globals, flags, io.cwd), { detached: true, stdio: ['ignore', out, out], cwd: io.cwd, env: daemonEnv(io.env) });
+  const child = spawn(process.execPath, [...daemonNodeFlags, daemonMainPath], { detached: true, stdio: ['pipe', out, out], cwd: io.cwd, env: daemonEnv(io.env) });
   closeSync(out);
+  // A daemon that died at once closes its stdin: the write then fails, and the exit below says why.
+  child.stdin?.on('error', () => undefined);
+  child.stdin?.end(handedConfigText(loaded));
   let exited: number | null | undefined;
   child.once('exit', (code) => {
     exited = code;

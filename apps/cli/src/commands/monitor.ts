@@ -5,7 +5,7 @@ import { renderTransitionLine } from '../render/transition-line.js';
 import { processIo, type CommandIo } from '../shared/command-io.js';
 import type { GlobalConfigOptions } from './config-io.js';
 import { logNames } from './monitor-logs.js';
-import { addMonitorFlags, loadMonitorConfig, readMonitorFlags, type MonitorFlags } from './monitor-options.js';
+import { addMonitorFlags, readMonitorFlags, type MonitorFlags } from './monitor-flags.js';
 
 type FlagOptions = MonitorFlags & { sync?: boolean; json?: boolean };
 
@@ -19,7 +19,8 @@ function printEvent(io: CommandIo, event: MonitorEvent, json: boolean): void {
 /** Registers `tmux-orc monitor start|stop|status|run|logs`. */
 export function registerMonitorCommands(program: Command, io: CommandIo = processIo()): void {
   const monitor = program.command('monitor').description('start, stop and inspect the monitor daemon');
-  const load = (command: Command, flags: MonitorFlags = {}) => loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), flags, io);
+  // Loaded on use: a command that never loads the configuration (`--help`) does not load zod and yaml.
+  const load = async (command: Command, flags: MonitorFlags = {}) => (await import('./monitor-options.js')).loadMonitorConfig(command.optsWithGlobals<GlobalConfigOptions>(), flags, io);
 
   addMonitorFlags(
     monitor
@@ -31,20 +32,19 @@ export function registerMonitorCommands(program: Command, io: CommandIo = proces
     const flags = readMonitorFlags(options);
     const loaded = await load(command, flags);
     if (loaded === undefined) return void (process.exitCode = 2);
-    process.exitCode = await (await import('./monitor-start.js')).runMonitorStart(loaded, command.optsWithGlobals<GlobalConfigOptions>(), flags, options, io);
+    process.exitCode = await (await import('./monitor-start.js')).runMonitorStart(loaded, options, io);
   });
 
   addMonitorFlags(
     monitor
       .command('run')
       .description('run the monitor daemon in the foreground (Ctrl-C stops it cleanly)')
-      .option('--json', 'print transitions as JSON lines')
-      .addOption(new Option('--detached', 'started by `monitor start`: log only').hideHelp()),
-  ).action(async (options: FlagOptions & { detached?: boolean }, command: Command) => {
+      .option('--json', 'print transitions as JSON lines'),
+  ).action(async (options: FlagOptions, command: Command) => {
     const loaded = await load(command, readMonitorFlags(options));
     if (loaded === undefined) return void (process.exitCode = 2);
     const json = options.json === true;
-    process.exitCode = await (await import('../daemon/run-daemon.js')).runDaemon(loaded, io, { echo: options.detached !== true, json, onEvent: (event) => printEvent(io, event, json) });
+    process.exitCode = await (await import('../daemon/run-daemon.js')).runDaemon(loaded, io, { echo: true, json, onEvent: (event) => printEvent(io, event, json) });
   });
 
   monitor

@@ -77,7 +77,7 @@ describe('tmux-orc monitor start/stop/status', { timeout: 120_000 }, () => {
     // Started with a small young generation and one V8 thread (see `daemonNodeFlags`, `daemonEnv`): Node's flags come before the script.
     const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
     expect(argv.indexOf('--max-semi-space-size=1')).toBeGreaterThan(0);
-    expect(argv.indexOf('--max-semi-space-size=1')).toBeLessThan(argv.findIndex((arg) => arg.endsWith('bin.js')));
+    expect(argv.indexOf('--max-semi-space-size=1')).toBeLessThan(argv.findIndex((arg) => arg.endsWith('daemon-main.js')));
     expect(argv.indexOf('--v8-pool-size=1')).toBeGreaterThan(0);
     expect((await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')).toContain('MALLOC_ARENA_MAX=2');
 

@@ -14,7 +14,8 @@ export function isDaemonAlive(pid: number): boolean {
   }
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes('monitor') || cmdline.includes('tmux-orc');
+    // `monitor run` in a terminal, or the detached daemon's own entry (`daemon-main.js`).
+    return cmdline.includes('monitor') || cmdline.includes('tmux-orc') || cmdline.includes('daemon-main.js');
   } catch {
     return true; // no /proc (macOS): trust kill(0)
   }
