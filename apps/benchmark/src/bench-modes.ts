@@ -60,7 +60,14 @@ const NO_REUSE_MS = 1;
 /** Discovery as the monitor does it: a `PaneLister` (one `list-panes -a` a cycle), the bench's panes only. */
 export function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[], lister: { list(): Promise<PaneInfo[]> } = new PaneLister(runner)): () => Promise<MonitoredPane[]> {
   const ids = new Set(agents.map((agent) => agent.id));
-  return async () => (await lister.list()).filter((pane) => ids.has(pane.id)).map(asMonitored);
+  // As the monitor's discovery does, a pane record listed again (the event lister's) keeps its monitored pane.
+  const made = new WeakMap<PaneInfo, MonitoredPane>();
+  const monitored = (pane: PaneInfo): MonitoredPane => {
+    let known = made.get(pane);
+    if (known === undefined) made.set(pane, (known = asMonitored(pane)));
+    return known;
+  };
+  return async () => (await lister.list()).filter((pane) => ids.has(pane.id)).map(monitored);
 }
 
 export async function strategyCycleSession(

@@ -50,7 +50,8 @@ function reasonFor(pane: MonitoredPane, last: Observation | undefined, input: Pl
   if (pane.windowActivity !== last.windowActivity) return 'activity';
   const sinceLook = now - last.capturedAt;
   if (last.result.state === 'active' && sinceLook >= debounceMs) return 'settling';
-  if (sinceLook >= staleAfter(pane.id, options.stalenessMs)) return 'stale';
+  // Never due before half the bound (see `staleAfter`): most panes stop here, without hashing their id.
+  if (sinceLook >= options.stalenessMs / 2 && sinceLook >= staleAfter(pane.id, options.stalenessMs)) return 'stale';
   return null;
 }
 
