@@ -17,7 +17,7 @@ describe('runBenchmark on real tmux', () => {
     const servers: string[] = [];
     const [report] = await runBenchmark({
       agents: [6],
-      measure: { warmupCycles: 1, minCycles: 2, maxCycles: 2, budgetMs: 0, spacingMs: 10 },
+      measure: { warmupCycles: 1, warmupMs: 0, minCycles: 2, maxCycles: 2, budgetMs: 0, spacingMs: 10 },
       onServer: (name) => servers.push(name),
     });
     expect(report?.agents).toBe(6);
@@ -53,7 +53,7 @@ describe('runBenchmark on real tmux', () => {
     const run = runBenchmark({
       onServer: (name) => servers.push(name),
       agents: [3],
-      measure: { warmupCycles: 0, minCycles: 1000, maxCycles: 1000, budgetMs: 0, spacingMs: 5 },
+      measure: { warmupCycles: 0, warmupMs: 0, minCycles: 1000, maxCycles: 1000, budgetMs: 0, spacingMs: 5 },
       signal: abort.signal,
       onProgress: (_done, _total, label) => {
         if (label.includes('cycle 2')) abort.abort();
