@@ -36,12 +36,12 @@ afterAll(async () => {
 });
 
 /** The lines a recorder PM wrote, once it wrote at least `count` (it writes shortly after the Enter). */
-async function lines(file: string, count = 0): Promise<string[]> {
+async function lines(file: string, count = 0, timeoutMs?: number): Promise<string[]> {
   let found: string[] = [];
   await waitFor(async () => {
     found = await readLines(file);
     return found.length >= count;
-  });
+  }, timeoutMs);
   return found;
 }
 
@@ -330,8 +330,13 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     await b.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
     expect((await b.info()).currentCommand).toBe('claude');
 
-    await cycleAt(6);
-    expect(await lines(pmFile, 1)).toEqual(['[tmux-orc] b (crew:2) crashed, restarted (1/3 this hour); b (crew:2) fresh']);
+    const sixth = await cycleAt(6);
+    // Said on failure: what the monitor saw and reported at 6 s (a CI run once found no line within 5 s).
+    const seen = `agents ${JSON.stringify(sixth.status.agents.map((x) => [x.name, x.state]))}, reports ${JSON.stringify(sixth.reports)}`;
+    const written = await lines(pmFile, 1, 15_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}; at 6 s: ${seen}`);
+    });
+    expect(written).toEqual(['[tmux-orc] b (crew:2) crashed, restarted (1/3 this hour); b (crew:2) fresh']);
     await cycleAt(12);
     await cycleAt(18);
     expect((await lines(pmFile, 3)).slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 6s', '[tmux-orc] team crew: all 2 agents idle 12s']);

@@ -51,6 +51,10 @@ describe('PaneLister on a real tmux server', () => {
       const lister = new PaneLister(runner, { commandRefreshMs: 600_000, clock: { now: () => Date.now() + 60_000 } });
       await lister.list();
       const added = await sandbox.newWindow(sandbox.defaultSession, 'added', { command: 'exec sleep 600' });
+      // The window's shell execs sleep a moment after it opens (a loaded CI once listed it as `sh`).
+      for (let i = 0; i < 50 && (await sandbox.tmux('display-message', '-p', '-t', added.paneId, '#{pane_current_command}')).trim() !== 'sleep'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const panes = await lister.list();
       expect(panes.find((pane) => pane.id === added.paneId)?.currentCommand).toBe('sleep');
       expect(runner.sent.filter((args) => args[0] === 'display-message').map((args) => args[3])).toEqual([added.paneId]);
