@@ -48,6 +48,9 @@ describe('adaptive strategy on a real tmux server', () => {
 
     const panes = await discoverPanes(pool);
     expect(panes).toHaveLength(12);
+    // A look within the second of a pane's stamp is looked at again (tmux stamps whole seconds): the
+    // fleet has just drawn its screens, so the first cycle waits until that second is over.
+    await pastSecond(Math.max(...panes.map((pane) => pane.windowActivity)));
     const first = await cycle(panes);
     expect(first.captures).toEqual({ adaptive: 12, concurrent: 12 });
 
