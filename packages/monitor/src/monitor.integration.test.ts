@@ -35,8 +35,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** The lines a recorder PM wrote, once it wrote at least `count` (it writes shortly after the Enter). */
-async function lines(file: string, count = 0, timeoutMs?: number): Promise<string[]> {
+/**
+ * The lines a recorder PM wrote, once it wrote at least `count` (it writes shortly after the Enter;
+ * on a clean CI clone a line once took over 5 s).
+ */
+async function lines(file: string, count = 0, timeoutMs = 15_000): Promise<string[]> {
   let found: string[] = [];
   await waitFor(async () => {
     found = await readLines(file);
