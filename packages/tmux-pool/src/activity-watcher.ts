@@ -16,12 +16,21 @@ export interface ActivityWatcherOptions {
   /** How long the client may take to answer a command (the subscription, the liveness ping). */
   readonly commandTimeoutMs: number;
   readonly timers: TimerProvider;
+  /** Time in ms, for how long the client has been silent. */
+  readonly clock: { now(): number };
   readonly logger: Logger;
   /** Every notification of the subscribed client. */
   readonly onNotification: (name: string, args: string) => void;
   /** The subscribed client is gone (server restarted, client killed). */
   readonly onLost: () => void;
 }
+
+/**
+ * A watching client is pinged when it said nothing for this long (ms). tmux wakes for every
+ * command and then walks every window: on 1000 windows a ping costs it ~5 ms of CPU, so it is sent
+ * once a second at most, not each cycle, and not while notifications show the client alive.
+ */
+export const pingWhenSilentMs = 1000;
 
 /** True for failures that show the server is down, busy or empty now, not that it lacks a feature. */
 function transient(error: unknown): boolean {
@@ -41,6 +50,12 @@ function stalled(error: unknown): boolean {
 export class ActivityWatcher {
   #connection: ControlModeConnection | undefined;
   #fallbackReason: string | null;
+  /** The ping in flight, settled (never rejected) when it answered or failed. */
+  #pinging: Promise<void> | undefined;
+  /** When the client last answered or notified (ms, `clock`). */
+  #heardAt = 0;
+  /** Why the last ping of the current client failed; undefined while none did. */
+  #pingFailure: unknown;
 
   constructor(private readonly options: ActivityWatcherOptions) {
     this.#fallbackReason = options.enabled ? null : 'subscriptions turned off';
@@ -58,18 +73,26 @@ export class ActivityWatcher {
 
   /**
    * Subscribes when not watching (and allowed to); resolves true when a new subscription started.
-   * A watching client is pinged first: an idle fleet sends no notification, and silence must not
-   * hide a stalled server. A server that does not answer (the ping or a new client's probe timed
-   * out) rejects with that timeout at once: listing through the runner would only wait for a
-   * second timeout, and a cycle must not take longer than one.
+   * A watching client that has been silent is pinged: an idle fleet sends no notification, and
+   * silence must not hide a stalled server. The ping is not awaited — a cycle does not wait a round trip to a server that
+   * answers — and its failure is met by the next call: a server that did not answer (the ping or a
+   * new client's probe timed out) rejects with that timeout at once, since listing through the
+   * runner would only wait for a second timeout, and a cycle must not take longer than one. With
+   * `confirm` (the caller's last call failed) it waits for a ping's answer: silence from a server
+   * that just failed must not count as its return.
    */
-  async ensure(): Promise<boolean> {
+  async ensure(confirm = false): Promise<boolean> {
     if (this.#fallbackReason !== null) return false;
-    if (this.watching) {
-      const failure = await this.#ping();
-      if (failure === null) return false;
+    // Asked to confirm (the caller's last call failed): an answer now, not silence, says the server is back.
+    if (confirm && this.watching) await this.#ping(true);
+    const failure = this.#pingFailure;
+    this.#pingFailure = undefined;
+    if (failure !== undefined) {
       void this.#drop();
       if (stalled(failure)) throw failure;
+    } else if (this.watching) {
+      void this.#ping(false);
+      return false;
     }
     // Not awaited: tmux hands a control client's stdout to its server, so a client of a stopped
     // server closes only once the server wakes or dies; the client process itself is killed.
@@ -84,7 +107,10 @@ export class ActivityWatcher {
       return false;
     }
     // Listen before subscribing: the first value follows the subscription within a second.
-    connection.onNotification((n) => this.options.onNotification(n.name, n.args));
+    connection.onNotification((n) => {
+      this.#heardAt = this.options.clock.now();
+      this.options.onNotification(n.name, n.args);
+    });
     try {
       await connection.run(this.options.subscribeArgs);
     } catch (error) {
@@ -93,6 +119,7 @@ export class ActivityWatcher {
       return false;
     }
     this.#connection = connection;
+    this.#heardAt = this.options.clock.now();
     void connection.exited.then(() => {
       if (this.#connection === connection) this.options.onLost();
     });
@@ -104,14 +131,27 @@ export class ActivityWatcher {
     await this.#drop();
   }
 
-  /** Null when the client answered; else why not. */
-  async #ping(): Promise<unknown> {
-    try {
-      await this.#connection?.run(['display-message', '-p', '']);
-      return null;
-    } catch (error) {
-      return error;
-    }
+  /**
+   * Pings the client when it has been silent for {@link pingWhenSilentMs} (or at once with `now`),
+   * unless a ping is in flight; resolves when that ping settled. A failure waits in `#pingFailure`
+   * for `ensure`.
+   */
+  #ping(now: boolean): Promise<void> {
+    const connection = this.#connection;
+    if (this.#pinging !== undefined) return this.#pinging;
+    if (connection === undefined || (!now && this.options.clock.now() - this.#heardAt < pingWhenSilentMs)) return Promise.resolve();
+    const settled = connection.run(['display-message', '-p', '']).then(
+      () => {
+        this.#heardAt = this.options.clock.now();
+      },
+      (error: unknown) => {
+        if (this.#connection === connection) this.#pingFailure = error;
+      },
+    );
+    this.#pinging = settled.finally(() => {
+      this.#pinging = undefined;
+    });
+    return this.#pinging;
   }
 
   async #drop(): Promise<void> {

@@ -75,6 +75,11 @@ describe('EventPaneLister on a real tmux server', () => {
         { timeout: 8000, interval: 500 },
       )
       .toEqual([]);
+    // Settled and unchanged: the same frozen array, so a caller learns "nothing changed" from it alone.
+    const settled = await lister.list();
+    expect(await lister.list()).toBe(settled);
+    expect(Object.isFrozen(settled)).toBe(true);
+    const quietRecord = settled.find((pane) => pane.id === quiet.paneId);
 
     runner.sent.length = 0;
     changes.length = 0;
@@ -87,6 +92,31 @@ describe('EventPaneLister on a real tmux server', () => {
     expect(listings(runner.sent)).toContain(shell.paneId);
     expect(listings(runner.sent)).not.toContain(quiet.paneId);
     expect(lister.stats().fullListings).toBe(1);
+    // A new array for the pane that changed; the quiet pane keeps its record.
+    const after = await lister.list();
+    expect(after).not.toBe(settled);
+    expect(after.find((pane) => pane.id === quiet.paneId)).toBe(quietRecord);
+  });
+
+  it('keeps every unchanged record, and the array itself, through a full listing', async () => {
+    const { sandbox, lister } = await setUp({ fullListingMs: 1 });
+    const quiet = await sandbox.newWindow(sandbox.defaultSession, 'quiet', { command: 'exec sleep 600' });
+    // Past the seconds a new pane is re-read in, two full listings in a row find nothing changed.
+    await expect
+      .poll(
+        async () => {
+          const before = await lister.list();
+          return (await lister.list()) === before;
+        },
+        { timeout: 8000, interval: 500 },
+      )
+      .toBe(true);
+    expect(lister.stats().fullListings).toBeGreaterThanOrEqual(2);
+    const before = await lister.list();
+    await sandbox.tmux('rename-window', '-t', quiet.paneId, 'renamed');
+    const after = await lister.list();
+    expect(after).not.toBe(before);
+    expect(after.find((pane) => pane.id === quiet.paneId)?.windowName).toBe('renamed');
   });
 
   it('lists every pane again after a window is added, killed or renamed, in any session', async () => {
@@ -158,7 +188,7 @@ describe('EventPaneLister on a real tmux server', () => {
     expect(listings(runner.sent)).toContain(reborn.paneId);
   });
 
-  it('reports a stalled server instead of answering from what it knew', async () => {
+  it('reports a stalled server within a ping and its timeout, without making a list wait for tmux', async () => {
     const { sandbox, lister } = await setUp();
     onTestFinished(() => {
       try {
@@ -167,13 +197,31 @@ describe('EventPaneLister on a real tmux server', () => {
         // The server is gone already.
       }
     });
-    await lister.list();
+    // Settled first, so no pane is re-read through the pool: only the lister's own ping can tell.
+    await expect.poll(async () => lister.list(), { timeout: 8000, interval: 500 }).toBe(await lister.list());
     process.kill(sandbox.serverPid, 'SIGSTOP');
+    const seen: string[] = [];
     try {
-      await expect(lister.list()).rejects.toMatchObject({ code: 'TMUX_TIMEOUT' });
+      await expect
+        .poll(
+          async () => {
+            const started = performance.now();
+            const outcome = await lister.list().then(
+              () => 'answered',
+              (error: unknown) => String((error as { code?: unknown }).code),
+            );
+            seen.push(`${outcome} in ${Math.round(performance.now() - started)} ms`);
+            return outcome;
+          },
+          // A ping goes out within a second of silence, and times out after commandTimeoutMs (1 s).
+          { timeout: 4000, interval: 100 },
+        )
+        .toBe('TMUX_TIMEOUT');
     } finally {
       process.kill(sandbox.serverPid, 'SIGCONT');
     }
+    // While the ping waited, lists answered from the snapshot at once (tmux had nothing new to say).
+    expect(seen.filter((line) => line.startsWith('answered')).every((line) => Number(/in (\d+) ms/.exec(line)?.[1]) < 500), seen.join(', ')).toBe(true);
     await expect.poll(async () => (await lister.list().catch(() => undefined)) !== undefined, { timeout: 8000, interval: 300 }).toBe(true);
     expect(lister.stats().mode).toBe('events');
   });

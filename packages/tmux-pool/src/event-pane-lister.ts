@@ -9,6 +9,7 @@ import type { PaneInfo } from './pane-info.js';
 import { defaultFullListingMs, type EventPaneListerOptions, type EventPaneListerStats, type PaneChange } from './event-pane-lister-options.js';
 import { PaneLister } from './pane-lister.js';
 import type { TmuxRunner } from './runner.js';
+import { samePaneRecord } from './same-pane-record.js';
 
 /**
  * Lists panes like `PaneLister`, but from tmux's notifications (tmux ≥ 3.2): a control client of its
@@ -19,6 +20,10 @@ import type { TmuxRunner } from './runner.js';
  * `fullListingMs`; otherwise it re-reads only the panes tmux said changed and returns the rest as
  * known. When tmux refuses the subscription (before 3.2) or control mode cannot start, it lists
  * every pane every call, as `PaneLister` does, and says why in `stats().fallbackReason`.
+ *
+ * While nothing changed, `list()` resolves to the same frozen array, holding the same pane records:
+ * a record tmux re-read unchanged is kept. Callers may memoise what they derive on either; a caller
+ * that compares arrays learns "no pane changed" without looking at a pane.
  *
  * @example
  * await using lister = new EventPaneLister(pool, { server: { socketName: 'work' }, onChange: () => monitor.runCycle() });
@@ -33,8 +38,12 @@ export class EventPaneLister {
   readonly #watcher: ActivityWatcher;
   readonly #onChange: ((change: PaneChange) => void) | undefined;
   #snapshot: Map<string, PaneInfo> | undefined;
+  /** The snapshot's records as `list()` last returned them; undefined once the snapshot changed. */
+  #listed: readonly PaneInfo[] | undefined;
   #dirty = new Set<string>();
   #needFull = true;
+  /** The last `list()` rejected: the next one confirms tmux answers before using the snapshot. */
+  #failed = false;
   #lastFullAt = 0;
   #fullListings = 0;
   #paneRelists = 0;
@@ -55,6 +64,7 @@ export class EventPaneLister {
       tmuxPath: options.tmuxPath ?? 'tmux',
       commandTimeoutMs: options.commandTimeoutMs ?? 5000,
       timers: options.timers ?? systemTimers,
+      clock: this.#clock,
       logger: options.logger ?? silentLogger,
       onNotification: (name, args) => this.#notified(name, args),
       onLost: () => {
@@ -63,20 +73,35 @@ export class EventPaneLister {
     });
   }
 
-  /** Every pane of the server, as `listPanes` gives them. */
-  async list(): Promise<PaneInfo[]> {
-    // A new subscription starts from a full listing: what changed before it is not reported.
-    if (await this.#watcher.ensure()) this.#needFull = true;
+  /** Every pane of the server, as `listPanes` gives them; the same array while none changed. */
+  async list(): Promise<readonly PaneInfo[]> {
+    try {
+      const panes = await this.#list();
+      this.#failed = false;
+      return panes;
+    } catch (error) {
+      // What changed meanwhile (a pane re-read that failed) is read by a full listing next time.
+      this.#failed = true;
+      this.#needFull = true;
+      throw error;
+    }
+  }
+
+  async #list(): Promise<readonly PaneInfo[]> {
+    // A new subscription starts from a full listing: what changed before it is not reported. After
+    // a failed call, the snapshot is answered only once tmux answered again.
+    if (await this.#watcher.ensure(this.#failed)) this.#needFull = true;
     const due = this.#clock.now() - this.#lastFullAt >= this.#fullListingMs;
     if (!this.#watcher.watching || this.#needFull || this.#snapshot === undefined || due) return this.#listAll();
-    const dirty = [...this.#dirty];
-    this.#dirty.clear();
     const snapshot = this.#snapshot;
-    const relisted = await Promise.all(dirty.map((id) => this.#relist(id)));
-    dirty.forEach((id) => snapshot.delete(id));
-    for (const pane of relisted.flat()) snapshot.set(pane.id, pane);
-    this.#markRecent(relisted.flat());
-    return [...snapshot.values()];
+    if (this.#dirty.size > 0) {
+      const dirty = [...this.#dirty];
+      this.#dirty.clear();
+      const relisted = (await Promise.all(dirty.map((id) => this.#relist(id)))).flat();
+      if (merged(snapshot, dirty, relisted)) this.#listed = undefined;
+      this.#markRecent(relisted);
+    }
+    return (this.#listed ??= Object.freeze([...snapshot.values()]));
   }
 
   /** Mode, fallback reason and counts (for metrics and the benchmark). */
@@ -94,7 +119,7 @@ export class EventPaneLister {
     await this.close();
   }
 
-  async #listAll(): Promise<PaneInfo[]> {
+  async #listAll(): Promise<readonly PaneInfo[]> {
     const startedAt = this.#clock.now();
     // Notifications that arrive during the listing stay for the next call.
     this.#needFull = false;
@@ -107,10 +132,20 @@ export class EventPaneLister {
       throw error;
     }
     this.#fullListings += 1;
-    this.#snapshot = new Map(panes.map((pane) => [pane.id, pane]));
+    const previous = this.#snapshot;
+    const snapshot = new Map<string, PaneInfo>();
+    let unchanged = this.#listed !== undefined && this.#listed.length === panes.length;
+    panes.forEach((pane, index) => {
+      const known = previous?.get(pane.id);
+      const kept = known !== undefined && samePaneRecord(known, pane) ? known : pane;
+      snapshot.set(pane.id, kept);
+      if (this.#listed?.[index] !== kept) unchanged = false;
+    });
+    this.#snapshot = snapshot;
+    if (!unchanged) this.#listed = undefined;
     this.#lastFullAt = startedAt;
     this.#markRecent(panes);
-    return panes;
+    return (this.#listed ??= Object.freeze([...snapshot.values()]));
   }
 
   /**
@@ -149,4 +184,21 @@ export class EventPaneLister {
     if (paneSetChanged) this.#needFull = true;
     if (paneSetChanged || changed.length > 0) this.#onChange?.({ paneIds: changed, structural: paneSetChanged });
   }
+}
+
+/**
+ * Puts the re-read records of the `dirty` panes into `snapshot` (a dirty pane not re-read is gone),
+ * keeping a record that did not change; true when the snapshot changed.
+ */
+function merged(snapshot: Map<string, PaneInfo>, dirty: readonly string[], relisted: readonly PaneInfo[]): boolean {
+  let changed = false;
+  const relistedIds = new Set(relisted.map((pane) => pane.id));
+  for (const id of dirty) if (!relistedIds.has(id) && snapshot.delete(id)) changed = true;
+  for (const pane of relisted) {
+    const known = snapshot.get(pane.id);
+    if (known !== undefined && samePaneRecord(known, pane)) continue;
+    snapshot.set(pane.id, pane);
+    changed = true;
+  }
+  return changed;
 }
