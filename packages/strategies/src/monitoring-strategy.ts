@@ -75,7 +75,12 @@ export interface MonitoringStrategy {
   readonly name: string;
   /** One line for status output: what the strategy does, with its options. */
   readonly description: string;
-  /** Returns this cycle's observation of every pane in `input.panes`. */
+  /**
+   * Returns this cycle's observation of every pane in `input.panes`. A strategy that looked at no
+   * pane and keeps every observation as it was may return the map it returned last cycle, when it
+   * comes back as `input.previous` with the same `input.panes` array: the monitor then knows
+   * nothing changed without reading a pane (the adaptive plugin does this on a quiet fleet).
+   */
   observe(input: StrategyCycleInput): Promise<Map<string, Observation>>;
   /** Releases what the strategy holds; called when the monitor stops or switches strategy. */
   dispose?(): Promise<void>;

@@ -196,3 +196,46 @@ describe('createStrategy (the plugin factory)', () => {
     );
   });
 });
+
+describe('adaptive strategy on a quiet fleet', () => {
+  it('gives its observations back untouched, with no look, while the same panes come and nothing is due', async () => {
+    const { clock, tmux, services } = setUp({ '%1': 'idle-replied-120x40', '%2': 'idle-replied-120x40' });
+    const strategy = createAdaptiveStrategy({ stalenessMs: 60_000 });
+    const cycle = cycles(strategy, services);
+    const panes = [testPane('%1'), testPane('%2')];
+    const first = await cycle(panes);
+    clock.advance(2_000);
+    tmux.captured.length = 0;
+    expect(await cycle(panes)).toBe(first);
+    expect(strategy.lastPlan).toMatchObject({ capture: [], deferred: [] });
+    expect(tmux.captured).toEqual([]);
+    // Equal panes in another array: planned pane by pane (nothing due either), a new map.
+    const again = await cycle([testPane('%1'), testPane('%2')]);
+    expect(again).not.toBe(first);
+    expect(again.get('%1')).toMatchObject({ observedAt: 2_000, capturedAt: 0 });
+    expect(tmux.captured).toEqual([]);
+  });
+
+  it('is quiet no longer once an active pane is due for its debounce re-check, nor with a PM', async () => {
+    const { clock, tmux, services } = setUp({ '%1': 'idle-replied-120x40' }, 1);
+    const strategy = createAdaptiveStrategy({ stalenessMs: 60_000 });
+    const cycle = cycles(strategy, services);
+    const panes = [testPane('%1')];
+    const first = await cycle(panes);
+    expect(first.get('%1')?.result.state).toBe('active'); // first sight is no proof of idleness
+    clock.advance(2_000);
+    expect(await cycle(panes)).toBe(first);
+    clock.advance(3_000);
+    tmux.captured.length = 0;
+    const settled = await cycle(panes);
+    expect(tmux.captured).toEqual(['%1']);
+    expect(settled.get('%1')?.result.state).toBe('idle');
+
+    const withPm = [testPane('%1'), testPane('%9', { role: 'pm' })];
+    await cycle(withPm);
+    tmux.captured.length = 0;
+    clock.advance(1_000);
+    expect(await cycle(withPm)).not.toBe(settled);
+    expect(tmux.captured).toEqual(['%9']);
+  });
+});

@@ -10,6 +10,7 @@ import {
 } from '@tmux-orc/strategies';
 import { resolveAdaptiveOptions, type AdaptiveStrategyOptions } from './adaptive-options.js';
 import { planCaptures, type CapturePlan } from './plan-captures.js';
+import { quietUntil } from './quiet-until.js';
 
 /** The adaptive strategy; `lastPlan` tells what its last cycle looked at and why (for metrics). */
 export interface AdaptiveStrategy extends MonitoringStrategy {
@@ -32,6 +33,8 @@ export interface AdaptiveStrategy extends MonitoringStrategy {
 export function createAdaptiveStrategy(options: AdaptiveStrategyOptions = {}): AdaptiveStrategy {
   const resolved = resolveAdaptiveOptions(options);
   let lastPlan: CapturePlan | null = null;
+  /** The last cycle's panes and observations, and until when they hold if no pane changes. */
+  let quiet: { panes: readonly MonitoredPane[]; observations: Map<string, Observation>; debounceMs: number; until: number } | undefined;
   const budget = resolved.maxCapturesPerCycle === null ? '' : `, at most ${resolved.maxCapturesPerCycle} a cycle`;
   return {
     specificationVersion: strategySpecificationVersion,
@@ -41,13 +44,12 @@ export function createAdaptiveStrategy(options: AdaptiveStrategyOptions = {}): A
       return lastPlan;
     },
     async observe({ panes, previous, services }) {
-      const plan = planCaptures({
-        panes,
-        previous,
-        now: services.clock.now(),
-        debounceMs: services.debounceMs ?? defaultDebounceMs,
-        options: resolved,
-      });
+      const debounceMs = services.debounceMs ?? defaultDebounceMs;
+      if (quiet !== undefined && quiet.panes === panes && quiet.observations === previous && quiet.debounceMs === debounceMs && services.clock.now() < quiet.until) {
+        lastPlan = { capture: [], keep: panes, deferred: [] };
+        return quiet.observations;
+      }
+      const plan = planCaptures({ panes, previous, now: services.clock.now(), debounceMs, options: resolved });
       lastPlan = plan;
       const lookedAt = resolved.wallClock.now();
       const results = await services.checker.checkMany(plan.capture.map((c) => c.pane));
@@ -60,6 +62,7 @@ export function createAdaptiveStrategy(options: AdaptiveStrategyOptions = {}): A
         else if (last !== undefined) observations.set(pane.id, keptObservation(last, now));
         else observations.set(pane.id, notLookedAtYet(pane.id, pane.target, now, resolved.maxCapturesPerCycle));
       }
+      quiet = { panes, observations, debounceMs, until: quietUntil(panes, observations, debounceMs, resolved) };
       return observations;
     },
   };
