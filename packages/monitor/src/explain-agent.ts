@@ -41,8 +41,9 @@ export interface AgentExplanation {
   readonly explainedAt: string;
 }
 
-function age(reading: SignalReading, now: number): SignalAge {
-  return { value: reading.value, since: new Date(reading.since).toISOString(), heldMs: now - reading.since, seenMsAgo: now - reading.seenAt };
+function age(reading: SignalReading, now: number, confirmedAt: number | undefined): SignalAge {
+  const seenAt = Math.max(reading.seenAt, confirmedAt ?? reading.seenAt);
+  return { value: reading.value, since: new Date(reading.since).toISOString(), heldMs: now - reading.since, seenMsAgo: now - seenAt };
 }
 
 /** What {@link explainAgent} needs from the monitor. */
@@ -50,6 +51,8 @@ export interface ExplainAgentInput {
   readonly record: AgentRecord;
   readonly runner: TmuxRunner;
   readonly signals: PaneSignals | undefined;
+  /** Wall time (ms) of a later cycle that found the pane's listing unchanged (`SteadyCycle.confirmedAt`): its signals still held then. */
+  readonly confirmedAt?: number;
   readonly debounceMs: number;
   /** Wall clock now (ms). */
   readonly now: number;
@@ -77,8 +80,8 @@ export async function explainAgent(input: ExplainAgentInput): Promise<AgentExpla
       signals === undefined
         ? null
         : {
-            title: age(signals.title, now),
-            currentCommand: age(signals.currentCommand, now),
+            title: age(signals.title, now, input.confirmedAt),
+            currentCommand: age(signals.currentCommand, now, input.confirmedAt),
             windowActivity: { at: new Date(signals.windowActivity * 1000).toISOString(), ageMs: Math.max(0, now - signals.windowActivity * 1000) },
           },
     debounceMs: input.debounceMs,
@@ -101,5 +104,5 @@ export async function explainMonitoredAgent(
   if (typeof found === 'string') throw new MonitorError('UNKNOWN_AGENT', found);
   const watched = servers.find((s) => found.agentId.startsWith(s.idPrefix) && found.agentId.slice(s.idPrefix.length) === found.pane.id);
   if (watched === undefined) throw new MonitorError('UNKNOWN_AGENT', `Expected the server of ${found.agentId} to be watched, got none`);
-  return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), debounceMs: context.debounceMs, now: context.now, detectors: context.detectors });
+  return explainAgent({ record: found, runner: watched.pool, signals: watched.signals.get(found.pane.id), ...(watched.steady === undefined ? {} : { confirmedAt: watched.steady.confirmedAt }), debounceMs: context.debounceMs, now: context.now, detectors: context.detectors });
 }

@@ -8,15 +8,25 @@ import { builtInAgentOption, type WatchedServer } from './watched-server.js';
  * Lists a server's panes (one `list-panes -a` through its {@link PaneLister}) and keeps the agents
  * and PMs the discovery rules find, reading the role and agent user options from the same listing.
  * A pane record listed again (the event lister keeps one until tmux says its pane changed) keeps its
- * discovery record, so discovery reuses what it derived from it. Rejects when the server cannot be reached.
+ * discovery record, so discovery reuses what it derived from it; a listing returned again (the event
+ * lister's, when no pane changed) gives the same array of agents, which tells the strategy and the
+ * monitor that nothing changed. Rejects when the server cannot be reached.
  */
-export async function listAgents(watched: WatchedServer, config: Config): Promise<MonitoredPane[]> {
+export async function listAgents(watched: WatchedServer, config: Config): Promise<readonly MonitoredPane[]> {
   const listed = await watched.lister.list();
-  return discoverPanes(
-    listed.map((pane) => discoveryPane(pane, config.discovery)),
-    config.discovery,
+  const known = discovered.get(listed);
+  if (known?.rules === config.discovery) return known.panes;
+  const panes = Object.freeze(
+    discoverPanes(
+      listed.map((pane) => discoveryPane(pane, config.discovery)),
+      config.discovery,
+    ),
   );
+  discovered.set(listed, { rules: config.discovery, panes });
+  return panes;
 }
+
+const discovered = new WeakMap<readonly PaneInfo[], { readonly rules: DiscoveryRules; readonly panes: readonly MonitoredPane[] }>();
 
 const discoveryPanes = new WeakMap<PaneInfo, { readonly rules: DiscoveryRules; readonly pane: DiscoveryPane }>();
 

@@ -35,11 +35,19 @@ export async function observeServer(
   /** The monitor's debounce (ms), for strategies that skip captures (see `StrategyServices.debounceMs`). */
   debounceMs?: number,
 ): Promise<ServerObservation> {
-  const listedIds = new Set(panes.map((pane) => pane.id));
-  const previous = new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
+  const steady = watched.steady;
+  // The same panes array as the last cycle's: the observations are of exactly these panes.
+  const samePanes = steady?.panes === panes;
+  const listedIds = samePanes ? undefined : new Set(panes.map((pane) => pane.id));
+  const previous = listedIds === undefined ? watched.observations : new Map([...watched.observations].filter(([id]) => listedIds.has(id)));
   const services = { runner: watched.pool, checker: watched.checker, clock: clocks.monotonic, ...(debounceMs === undefined ? {} : { debounceMs }) };
   const observed = await strategy.observe({ panes, previous, services });
   watched.observations = observed;
+  // No pane changed and the strategy kept every observation as it was: nothing to track again.
+  if (steady !== undefined && samePanes && observed === previous && observed === steady.observed) {
+    steady.confirmedAt = grace.now;
+    return { views: steady.views, gone: [] };
+  }
 
   const views: AgentView[] = [];
   const present = new Set<string>();
@@ -51,7 +59,7 @@ export async function observeServer(
     watched.sinceInWallTime.set(paneId, { monotonic, wall });
     return wall;
   };
-  for (const paneId of watched.signals.keys()) if (!listedIds.has(paneId)) watched.signals.delete(paneId);
+  for (const paneId of watched.signals.keys()) if (listedIds !== undefined && !listedIds.has(paneId)) watched.signals.delete(paneId);
   for (const pane of panes) {
     watched.signals.set(pane.id, nextSignals(watched.signals.get(pane.id), pane, grace.now));
     const observation = observed.get(pane.id);
@@ -70,5 +78,6 @@ export async function observeServer(
     watched.sinceInWallTime.delete(record.pane.id);
     gone.push({ agentId: record.agentId, stateKey: agentStateKey(watched.idPrefix, record.pane), pane: record.pane, graceUntil: graceUntil !== null && graceUntil > grace.now ? graceUntil : null });
   }
+  watched.steady = { panes, observed, views: views.map((view) => (view.transition === undefined ? view : { ...view, transition: undefined })), confirmedAt: grace.now };
   return { views, gone };
 }

@@ -8,11 +8,12 @@ function withAsync(patch: Partial<Config['monitoring']['async']>): Config {
 }
 
 describe('configuredStrategyOptions', () => {
-  it('gives adaptive the slow safety-net staleness and no always-captured states under discovery: events', () => {
+  it('gives adaptive the slow safety-net staleness and no always-captured states or roles under discovery: events', () => {
     expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'events', strategy_options: { max_captures_per_cycle: 50 } }))).toEqual({
       max_captures_per_cycle: 50,
       staleness: eventsStalenessSeconds,
       always_capture_states: [],
+      always_capture_roles: [],
     });
   });
 
@@ -20,6 +21,7 @@ describe('configuredStrategyOptions', () => {
     expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'events', strategy_options: { staleness: 5, always_capture_states: ['error'] } }))).toEqual({
       staleness: 5,
       always_capture_states: ['error'],
+      always_capture_roles: [],
     });
     expect(configuredStrategyOptions(withAsync({ strategy: 'adaptive', discovery: 'list', strategy_options: {} }))).toEqual({});
     expect(configuredStrategyOptions(withAsync({ strategy: 'concurrent', discovery: 'events', strategy_options: {} }))).toEqual({});

@@ -83,15 +83,16 @@ export const eventsStalenessSeconds = 3600;
 
 /**
  * `monitoring.async.strategy_options`, with what `discovery: events` changes for adaptive unless
- * the config sets it: `staleness` {@link eventsStalenessSeconds}, and `always_capture_states` none —
- * a pane waiting for approval (or in any other state) that tmux says did not print shows the same
- * screen, so looking at it every cycle (adaptive's default for problem states) finds nothing new.
+ * the config sets it: `staleness` {@link eventsStalenessSeconds}, and no always-captured states or
+ * roles — a pane waiting for approval (or in any other state), or a PM, that tmux says did not print
+ * shows the same screen, so looking at it every cycle (adaptive's default for problem states and
+ * PMs) finds nothing new, and keeps every cycle from being a quiet one (see adaptive's `quietUntil`).
  * A failed look, or one within the second of the pane's stamp, is looked at again anyway.
  */
 export function configuredStrategyOptions(config: Config): Readonly<Record<string, unknown>> {
   const { strategy, strategy_options: options, discovery } = config.monitoring.async;
   if (strategy !== 'adaptive' || discovery !== 'events') return options;
-  return { staleness: eventsStalenessSeconds, always_capture_states: [], ...options };
+  return { staleness: eventsStalenessSeconds, always_capture_states: [], always_capture_roles: [], ...options };
 }
 
 /** Loads strategies by name: the configured one with its options (see `configuredStrategyOptions`), the polling fallback with none. */

@@ -2,7 +2,8 @@ import type { Config } from '@tmux-orc/config';
 import type { AgentDetector } from '@tmux-orc/detector-kit';
 import { AsyncHealthChecker } from '@tmux-orc/health-checker';
 import type { PaneSignals } from './pane-signals.js';
-import type { Observation } from '@tmux-orc/strategies';
+import type { MonitoredPane, Observation } from '@tmux-orc/strategies';
+import type { AgentView } from './actions/agent-view.js';
 import { CaptureReplay, createTmuxConnectionPool, EventPaneLister, PaneLister, type PaneChange, type PaneInfo, type TmuxRunner, type TmuxServer } from '@tmux-orc/tmux-pool';
 import type { MonitorClocks, MonitorPool } from './monitor-api.js';
 import { createScreenCache } from './screen-cache.js';
@@ -24,7 +25,7 @@ export interface WatchedServer {
    * Lists the server's panes every cycle, with the role and agent options discovery reads: a
    * `PaneLister`, or with `monitoring.async.discovery: events` an `EventPaneLister` (closed with the server).
    */
-  readonly lister: { list(): Promise<PaneInfo[]>; close?(): Promise<void> };
+  readonly lister: { list(): Promise<readonly PaneInfo[]>; close?(): Promise<void> };
   /** The strategy's observations of the last cycle, by pane id. */
   observations: Map<string, Observation>;
   up: boolean;
@@ -42,6 +43,21 @@ export interface WatchedServer {
   readonly sinceInWallTime: Map<string, { readonly monotonic: number; readonly wall: number }>;
   /** Each listed pane's title, foreground process and activity, with how long each has held. */
   readonly signals: Map<string, PaneSignals>;
+  /** The last cycle that tracked every pane; undefined before the first (see `observeServer`). */
+  steady?: SteadyCycle;
+}
+
+/**
+ * What a server's last full observation gave: a cycle that gets the same panes array and the same
+ * observations back from the strategy (nothing changed, nothing looked at) reuses its views.
+ */
+export interface SteadyCycle {
+  readonly panes: readonly MonitoredPane[];
+  readonly observed: ReadonlyMap<string, Observation>;
+  /** The agents' views, without their transitions (reported once, in their cycle). */
+  readonly views: AgentView[];
+  /** Wall time (ms) of the latest cycle that found these panes unchanged: their signals still held then. */
+  confirmedAt: number;
 }
 
 /** The pool of one server as the config describes it (`monitoring.async.pool`). */
