@@ -44,6 +44,11 @@ export interface ModeOptions {
 export interface BenchMode {
   readonly name: 'sync' | 'async-exec' | 'control' | 'adaptive' | 'events' | 'floor';
   readonly description: string;
+  /**
+   * True for modes whose cycle depends on what earlier cycles saw (they skip panes they know): they
+   * are measured after `MeasureOptions.warmupMs`; the others after `warmupCycles` alone.
+   */
+  readonly remembers?: boolean;
   setUp(server: TmuxServer, agents: readonly MonitoredPane[], options: ModeOptions): Promise<ModeSession>;
 }
 
@@ -58,16 +63,22 @@ function inFlight(options: ModeOptions): { concurrency?: number } {
 const NO_REUSE_MS = 1;
 
 /** Discovery as the monitor does it: a `PaneLister` (one `list-panes -a` a cycle), the bench's panes only. */
-export function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[], lister: { list(): Promise<PaneInfo[]> } = new PaneLister(runner)): () => Promise<MonitoredPane[]> {
+export function discoverer(runner: TmuxRunner, agents: readonly MonitoredPane[], lister: { list(): Promise<readonly PaneInfo[]> } = new PaneLister(runner)): () => Promise<readonly MonitoredPane[]> {
   const ids = new Set(agents.map((agent) => agent.id));
-  // As the monitor's discovery does, a pane record listed again (the event lister's) keeps its monitored pane.
+  // As the monitor's discovery does, a pane record listed again (the event lister's) keeps its
+  // monitored pane, and a listing the lister returned again (nothing changed) its monitored panes.
   const made = new WeakMap<PaneInfo, MonitoredPane>();
   const monitored = (pane: PaneInfo): MonitoredPane => {
     let known = made.get(pane);
     if (known === undefined) made.set(pane, (known = asMonitored(pane)));
     return known;
   };
-  return async () => (await lister.list()).filter((pane) => ids.has(pane.id)).map(monitored);
+  let last: { readonly listed: readonly PaneInfo[]; readonly panes: readonly MonitoredPane[] } | undefined;
+  return async () => {
+    const listed = await lister.list();
+    if (last?.listed !== listed) last = { listed, panes: Object.freeze(listed.filter((pane) => ids.has(pane.id)).map(monitored)) };
+    return last.panes;
+  };
 }
 
 export async function strategyCycleSession(
@@ -76,7 +87,7 @@ export async function strategyCycleSession(
   strategy: MonitoringStrategy,
   agents: readonly MonitoredPane[],
   extra: { processes(): number; pool(): PoolMetrics | null; close(): Promise<void>; captures(): number },
-  discover: () => Promise<MonitoredPane[]> = discoverer(runner, agents),
+  discover: () => Promise<readonly MonitoredPane[]> = discoverer(runner, agents),
 ): Promise<ModeSession> {
   const host = createStrategyHost(strategy, { services: { runner, checker, clock } });
   let observed = new Map<string, Observation>();
@@ -161,6 +172,7 @@ export const controlMode: BenchMode = {
 
 export const adaptiveMode: BenchMode = {
   name: 'adaptive',
+  remembers: true,
   description: 'adaptive plugin strategy over the control-mode pool',
   async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server, options.poolSize);

@@ -7,11 +7,12 @@ import { type BenchMode, controlParts, discoverer, strategyCycleSession } from '
  * The adaptive strategy fed by an `EventPaneLister`: discovery and change detection from tmux's
  * notifications (one subscription on one more control client), `list-panes -a` only at start, on
  * structural changes and every 60 s; panes that printed are re-read alone; adaptive with the
- * hour-long safety-net staleness and no always-captured states the monitor gives it in events mode
+ * hour-long safety-net staleness and no always-captured states or roles the monitor gives it in events mode
  * (`configuredStrategyOptions` in @tmux-orc/monitor).
  */
 export const eventsMode: BenchMode = {
   name: 'events',
+  remembers: true,
   description: 'adaptive strategy over the pool, panes from tmux subscriptions (EventPaneLister)',
   async setUp(server, agents, options) {
     const { runner, extra } = await controlParts(server, options.poolSize);
@@ -20,7 +21,7 @@ export const eventsMode: BenchMode = {
     return strategyCycleSession(
       runner,
       checker,
-      createAdaptiveStrategy({ staleness: 3600, always_capture_states: [] }),
+      createAdaptiveStrategy({ staleness: 3600, always_capture_states: [], always_capture_roles: [] }),
       agents,
       {
         ...extra,

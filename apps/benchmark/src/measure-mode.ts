@@ -11,9 +11,12 @@ export interface MeasureOptions {
   /** Cycles run and thrown away first… */
   readonly warmupCycles: number;
   /**
-   * …for at least this long (ms). Past the monitor's 10 s debounce, agents seen first as `active`
-   * have been looked at again and turned idle: a burst of every pane once after start, not what a
-   * cycle costs (it made adaptive and events look 10x dearer at 0% printing).
+   * …and, for modes that remember earlier cycles (`BenchMode.remembers`: adaptive, events), for at
+   * least this long (ms). Past the monitor's 10 s debounce, counted from the last look at a
+   * fleet that has just printed its screens (panes looked at within their activity second are looked
+   * at again, for up to 2–3 s), agents seen first as `active` have been looked at again and turned
+   * idle: a burst of every pane once after start, not what a cycle costs (it made adaptive and events
+   * look 10x dearer at 0% printing; 11 s still caught it at times).
    */
   readonly warmupMs: number;
   /** Cycles measured at least… */
@@ -72,7 +75,8 @@ export async function measureMode(
   const session = await mode.setUp(server, agents, { concurrency: options.concurrency, poolSize: options.poolSize });
   try {
     const warmingSince = performance.now();
-    for (let i = 0; i < options.warmupCycles || performance.now() - warmingSince < options.warmupMs; i += 1) {
+    const warmupMs = mode.remembers === true ? options.warmupMs : 0;
+    for (let i = 0; i < options.warmupCycles || performance.now() - warmingSince < warmupMs; i += 1) {
       await session.cycle();
       await sleep(options.spacingMs);
     }

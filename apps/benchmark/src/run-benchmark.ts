@@ -38,7 +38,7 @@ export interface RunBenchmarkOptions {
   readonly signal?: AbortSignal;
 }
 
-const defaults: MeasureOptions = { warmupCycles: 2, warmupMs: 11_000, minCycles: 5, maxCycles: 40, budgetMs: 4000, spacingMs: 250, concurrency: undefined, poolSize: 4 };
+const defaults: MeasureOptions = { warmupCycles: 2, warmupMs: 15_000, minCycles: 5, maxCycles: 40, budgetMs: 4000, spacingMs: 250, concurrency: undefined, poolSize: 4 };
 
 /**
  * Measures every mode side by side for each fleet size, on its own private tmux server which is
