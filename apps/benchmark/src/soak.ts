@@ -6,7 +6,7 @@
  * driver caused reported exactly once on the daemon's `/events` stream.
  *
  *   pnpm --filter @tmux-orc/benchmark build && pnpm --filter tmux-orc build
- *   pnpm --filter @tmux-orc/benchmark soak -- --minutes 3 [--agents 300] [--interval 1] [--discovery events] [--json]
+ *   pnpm --filter @tmux-orc/benchmark soak -- --minutes 3 [--agents 300] [--interval 1] [--discovery list] [--json]
  *
  * With `--notify`, the daemon also has a webhook channel to a receiver on 127.0.0.1 (its URL holds a
  * token) and the soak checks the spam bound: no agent got more than `--notify-max` notifications in
@@ -44,7 +44,10 @@ interface Options {
   minutes: number;
   agents: number;
   interval: number;
-  /** `events`: the adaptive strategy fed by tmux's notifications (`monitoring.async.discovery: events`). */
+  /**
+   * `events` (the default): the adaptive strategy fed by tmux's notifications; `list`: the
+   * concurrent strategy over one `list-panes -a` a cycle (the defaults before issue 16).
+   */
   discovery: 'list' | 'events';
   json: boolean;
   /** Set with `--notify`: the webhook channel's policy. */
@@ -89,7 +92,7 @@ async function soak(options: Options): Promise<number> {
     }
     receiver = options.notify === null ? undefined : await startSoakReceiver();
     const channels = receiver === undefined || options.notify === null ? '' : soakChannelYaml(receiver.url, options.notify);
-    const events = options.discovery === 'events' ? '  async:\n    strategy: adaptive\n    discovery: events\n' : '';
+    const events = options.discovery === 'events' ? '  async:\n    strategy: adaptive\n    discovery: events\n' : '  async:\n    strategy: concurrent\n    discovery: list\n';
     await writeFile(join(dir, 'soak.yaml'), `monitoring:\n  check_interval: ${options.interval}\n  debounce: 1\n${events}notifications:\n  pm_enabled: false\n${channels}recovery:\n  restart_crashed: false\n  resubmit_attempts: 0\n`);
     const started = await run(process.execPath, [cliBin, '--config', join(dir, 'soak.yaml'), '-L', box.socketName, 'monitor', 'start', '--json'], env);
     if (started.code !== 0) throw new Error(`Expected monitor start to exit 0, got ${started.code}: ${started.stdout}${started.stderr}`);
@@ -236,7 +239,7 @@ const program = new Command('tmux-orc-soak')
   .option('--minutes <m>', 'how long the driver runs', '10')
   .option('--agents <n>', 'simulated Claude Code agents', '300')
   .option('--interval <s>', 'monitoring.check_interval of the daemon', '1')
-  .option('--discovery <list|events>', 'monitoring.async.discovery of the daemon (events runs the adaptive strategy)', 'list')
+  .option('--discovery <events|list>', 'monitoring.async.discovery of the daemon (events runs the adaptive strategy, list the concurrent one)', 'events')
   .option('--json', 'print the result as JSON')
   .option('--notify', 'add a webhook channel to a local receiver and check the spam bound')
   .option('--notify-max <n>', 'policy.max_per_agent', '3')

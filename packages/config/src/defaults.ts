@@ -16,10 +16,10 @@ export function createDefaultConfig(home: string): Config {
       debounce: 10,
       async: {
         enabled: true,
-        strategy: 'concurrent',
+        strategy: 'adaptive',
         concurrency: null,
         strategy_options: {},
-        discovery: 'list',
+        discovery: 'events',
         pool: { transport: 'control', min_size: 1, max_size: 4, connection_timeout: 5, max_age: 300 },
         cache: { enabled: true, default_ttl: 30, max_size: 1000, strategy: 'lru' },
       },

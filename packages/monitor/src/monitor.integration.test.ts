@@ -222,6 +222,8 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
 
     await sandbox.sendLine(crashPane, 'exit 3');
     await waitFor(async () => (await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim() === '1');
+    // With events discovery (the default) tmux tells of a death at its next once-a-second check of the subscription.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     await cycleAt(12); // crashed: respawned; queued message: second Enter
     await sandbox.waitForScreen(crashPane, /Hello from the fake API/);
     expect((await sandbox.tmux('display-message', '-p', '-t', crashPane, '#{pane_dead}')).trim()).toBe('0');

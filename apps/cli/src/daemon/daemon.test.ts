@@ -183,7 +183,7 @@ describe('tmux-orc status and health', { timeout: 120_000 }, () => {
     expect(Object.keys(status).sort()).toEqual(['agents', 'cycle', 'held_reports', 'hooks', 'source', 'summary']);
     expect(status).toMatchObject({ held_reports: [], hooks: { running: 0, queued: 0, dropped: 0 } });
     expect(status.source).toBe('one-shot');
-    expect(status.cycle).toEqual({ ms: expect.any(Number), strategy: 'concurrent', transport: 'control' });
+    expect(status.cycle).toEqual({ ms: expect.any(Number), strategy: 'adaptive', transport: 'control' });
     const qa = status.agents.find((a) => a.id === asking);
     expect(qa).toMatchObject({ target: 'team:1.0', session: 'team', window: 'Claude-qa', name: 'qa', detector: 'claude-code', state: 'waiting_input' });
     expect(qa?.evidence).toEqual(expect.stringContaining('Do you want to proceed'));

@@ -78,7 +78,7 @@ describe('the daemon when its control-mode client is killed or its tmux server s
     } finally {
       process.kill(sandbox.serverPid, 'SIGCONT');
     }
-    expect(during?.detailed?.servers[0]?.up).toBe(false);
+    expect(during?.detailed?.servers[0]?.up, JSON.stringify([during?.detailed?.servers, during?.detailed?.cycles])).toBe(false);
     expect(during?.detailed?.servers[0]?.error).toMatch(/no answer within/);
 
     const recovered = await waitUntil(async () => {
@@ -89,7 +89,9 @@ describe('the daemon when its control-mode client is killed or its tmux server s
     const pool = recovered.detailed?.connection_pool;
     const duringStall = (cycles?.recent_ms ?? []).slice(-((recovered.detailed?.base_status.cycle_count ?? 0) - (before.detailed?.base_status.cycle_count ?? 0)));
     console.info(`stalled-server cycles (ms): ${duringStall.join(' ')}`);
-    expect(Math.max(...duringStall)).toBeGreaterThanOrEqual(COMMAND_TIMEOUT_MS - 100); // one cycle did meet the timeout
+    // Listing every cycle, one cycle meets the timeout. With events discovery a quiet cycle sends tmux
+    // nothing: the lister's liveness ping (not awaited) times out instead, and the next cycle says so.
+    if (daemonClients === 1) expect(Math.max(...duringStall)).toBeGreaterThanOrEqual(COMMAND_TIMEOUT_MS - 100);
     expect(Math.max(...duringStall)).toBeLessThanOrEqual(COMMAND_TIMEOUT_MS + SLACK_MS);
     expect(pool).toMatchObject({ transport: 'control', fallback_reason: null });
     // With events discovery the lister's ping meets the stall first and the cycle ends there: the

@@ -7,6 +7,9 @@ import { onTestFinished } from 'vitest';
 import { createCliHome, type CliHome } from '../../__fixtures__/cli-harness.js';
 import type { StatusJson } from '../../shared/status-json.js';
 
+/** How the fault daemons find panes: the default `events`, or `list` with TMUX_ORC_FAULTS_DISCOVERY=list. */
+export const faultsDiscovery: 'list' | 'events' = process.env['TMUX_ORC_FAULTS_DISCOVERY'] === 'list' ? 'list' : 'events';
+
 /**
  * A config for fault tests: a fast loop, no action that would type into panes unless a test asks
  * for it. `extra` is appended YAML (top-level keys of its own).
@@ -17,8 +20,9 @@ export function faultConfig(options: { interval?: number; maxFailures?: number; 
     `  check_interval: ${options.interval ?? 0.5}`,
     `  max_failures: ${options.maxFailures ?? 2}`,
     '  debounce: 1',
-    // TMUX_ORC_FAULTS_DISCOVERY=events runs the fault tests with panes from tmux's notifications.
-    ...(process.env['TMUX_ORC_FAULTS_DISCOVERY'] === 'events' ? ['  async:', '    discovery: events'] : []),
+    // The default is `discovery: events` (adaptive, panes from tmux's notifications);
+    // TMUX_ORC_FAULTS_DISCOVERY=list runs the fault tests with `list-panes -a` every cycle instead.
+    ...(faultsDiscovery === 'list' ? ['  async:', '    discovery: list'] : []),
     'notifications:',
     `  pm_enabled: ${options.pm ?? false}`,
     'recovery:',
@@ -112,7 +116,7 @@ export function tmuxOn(socketName: string, args: readonly string[]): Promise<str
 
 /** Pids of the clients attached to a server (the daemon's control-mode clients). */
 /** Control clients one daemon keeps on a server: the pool's, and with events discovery the lister's subscribed one. */
-export const daemonClients = process.env['TMUX_ORC_FAULTS_DISCOVERY'] === 'events' ? 2 : 1;
+export const daemonClients = faultsDiscovery === 'events' ? 2 : 1;
 
 export async function clientPids(socketName: string): Promise<number[]> {
   const out = await tmuxOn(socketName, ['list-clients', '-F', '#{client_pid}']).catch(() => '');
