@@ -265,4 +265,6 @@ const program = new Command('tmux-orc-soak')
     process.exitCode = await soak(options);
   });
 
-await program.parseAsync(process.argv);
+// `pnpm soak -- --minutes 10` hands the script a literal `--` (npm drops it): options follow it here.
+const [node = process.execPath, script = 'soak.js', ...args] = process.argv;
+await program.parseAsync([node, script, ...(args[0] === '--' ? args.slice(1) : args)]);
