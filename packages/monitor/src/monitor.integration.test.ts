@@ -334,6 +334,10 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
     await a.waitForScreen(/● resubmitted fine/, { timeoutMs: 20_000 });
     await b.waitForScreen(/\? for shortcuts|\(shift\+tab to cycle\)/, { timeoutMs: 30_000 });
     expect((await b.info()).currentCommand).toBe('claude');
+    // Real Claude Code may redraw for a while after a reply or a start (footer, tips). The reports at
+    // 12 and 18 s need both screens unchanged from the 6 s look on: a redraw that lands between the
+    // looks (a loaded CI machine once) makes an agent active again, and a report never comes.
+    await settled(sandbox, '');
 
     const sixth = await cycleAt(6);
     // Said on failure: what the monitor saw and reported at 6 s (a CI run once found no line within 5 s).
@@ -342,9 +346,14 @@ describe.skipIf(!lookup.ok)('the monitor on real tmux, real Claude Code and simu
       throw new Error(`${String(error)}; at 6 s: ${seen}`);
     });
     expect(written).toEqual(['[tmux-orc] b (crew:2) crashed, restarted (1/3 this hour); b (crew:2) fresh']);
-    await cycleAt(12);
-    await cycleAt(18);
-    expect((await lines(pmFile, 3)).slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 6s', '[tmux-orc] team crew: all 2 agents idle 12s']);
+    const said = (at: number, cycle: Awaited<ReturnType<typeof cycleAt>>) =>
+      `at ${String(at)} s: agents ${JSON.stringify(cycle.status.agents.map((x) => [x.name, x.state, x.since]))}, reports ${JSON.stringify(cycle.reports.map((r) => [r.text, r.delivery]))}, held ${JSON.stringify(cycle.status.held_reports)}`;
+    const twelfth = said(12, await cycleAt(12));
+    const eighteenth = said(18, await cycleAt(18));
+    const later = await lines(pmFile, 3).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}; lines ${JSON.stringify(await readLines(pmFile))}; ${twelfth}; ${eighteenth}`);
+    });
+    expect(later.slice(1)).toEqual(['[tmux-orc] a (crew:1) idle 6s', '[tmux-orc] team crew: all 2 agents idle 12s']);
   }, 90_000);
 });
 
