@@ -62,15 +62,6 @@ stop_stream() {
     kill -9 "$stream_pid" 2>/dev/null
     wait "$stream_pid" 2>/dev/null
     stream_pid=
-# A drawn screen ends without a newline; output that follows it starts on a line of its own.
-after_screen=
-
-end_screen_line() {
-  if [ -n "$after_screen" ]; then
-    printf '\n'
-    after_screen=
-  fi
-}
   fi
 }
 
