@@ -74,12 +74,12 @@ export class ActivityWatcher {
   /**
    * Subscribes when not watching (and allowed to); resolves true when a new subscription started.
    * A watching client that has been silent is pinged: an idle fleet sends no notification, and
-   * silence must not hide a stalled server. The ping is not awaited — a cycle does not wait a round trip to a server that
-   * answers — and its failure is met by the next call: a server that did not answer (the ping or a
-   * new client's probe timed out) rejects with that timeout at once, since listing through the
-   * runner would only wait for a second timeout, and a cycle must not take longer than one. With
-   * `confirm` (the caller's last call failed) it waits for a ping's answer: silence from a server
-   * that just failed must not count as its return.
+   * silence must not hide a stalled server. The ping is not awaited (a cycle does not wait a round
+   * trip to a server that answers) and its failure is met by the next call: a server that did not
+   * answer (the ping or a new client's probe timed out) rejects with that timeout at once, since
+   * listing through the runner would only wait for a second timeout, and a cycle must not take
+   * longer than one. With `confirm` (the caller's last call failed) it waits for a ping's answer:
+   * silence from a server that just failed must not count as its return.
    */
   async ensure(confirm = false): Promise<boolean> {
     if (this.#fallbackReason !== null) return false;
